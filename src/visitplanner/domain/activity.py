@@ -1,0 +1,89 @@
+"""Activities: the formal meetings and informal time wanted during the visit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from visitplanner.domain.clock import hhmm
+
+
+class Kind(StrEnum):
+    """Formal meeting or informal time together."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
+@dataclass(frozen=True)
+class Window:
+    """When an activity may happen: ``start``-``end`` (minutes from midnight).
+
+    ``day`` is 1-based; ``None`` means every day of the visit.
+    """
+
+    start: int
+    end: int
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end <= 1440:
+            raise ValueError(f"window {hhmm(self.start)}-{hhmm(self.end)} is not a time span")
+
+    @property
+    def label(self) -> str:
+        """E.g. ``"day 2, 13:00-16:30"`` or ``"each day, 07:30-09:00"``."""
+        where = "each day" if self.day is None else f"day {self.day}"
+        return f"{where}, {hhmm(self.start)}-{hhmm(self.end)}"
+
+
+@dataclass(frozen=True)
+class MinAttendance:
+    """At least ``at_least`` of the people in ``among`` must attend."""
+
+    among: tuple[str, ...]
+    at_least: int
+    label: str = "people"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A meeting or block of informal time to place in the programme.
+
+    ``required`` people must attend; ``optional`` people join if they are free
+    (each who joins is a gain). With ``per_day`` the activity happens once on
+    each day its windows allow (breakfast each day). ``mandatory`` activities
+    must be held; others are held only if they fit.
+    """
+
+    id: str
+    title: str
+    kind: Kind
+    min_length: int
+    max_length: int
+    windows: tuple[Window, ...]
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    min_attendance: tuple[MinAttendance, ...] = ()
+    venues: tuple[str, ...] = ()
+    per_day: bool = False
+    mandatory: bool = True
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if self.min_length <= 0 or self.max_length < self.min_length:
+            raise ValueError(
+                f"'{self.title}': length must be positive and the maximum at least the minimum"
+            )
+        if not self.windows:
+            raise ValueError(f"'{self.title}' has no time window")
+
+    @property
+    def invited(self) -> tuple[str, ...]:
+        """Everyone who may attend: required first, then optional."""
+        return self.required + tuple(p for p in self.optional if p not in self.required)
+
+    @property
+    def is_formal(self) -> bool:
+        """Whether this is a formal meeting."""
+        return self.kind is Kind.FORMAL

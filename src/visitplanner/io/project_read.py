@@ -1,0 +1,404 @@
+"""Reading project files: everything is checked; a bad file is refused whole.
+
+Every problem is reported as :class:`InputFileError` naming the file, the place
+in it (e.g. ``activities[2].windows[0].from``) and the problem in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from visitplanner.domain import (
+    Activity,
+    Availability,
+    AvailabilityRange,
+    Balance,
+    DateWindow,
+    InterpreterRules,
+    Kind,
+    Level,
+    MinAttendance,
+    Participant,
+    Placement,
+    Project,
+    Schedule,
+    Side,
+    TravelTimes,
+    Venue,
+    Visit,
+    Weights,
+    Window,
+)
+from visitplanner.domain.clock import parse_hhmm
+from visitplanner.io.errors import InputFileError
+from visitplanner.io.project_write import FORMAT_NAME, FORMAT_VERSION, WEEKDAY_NAMES
+
+T = TypeVar("T")
+
+
+class _Bad(Exception):
+    def __init__(self, place: str, problem: str) -> None:
+        super().__init__(problem)
+        self.place = place
+        self.problem = problem
+
+
+class _Node:
+    """A JSON value with its place in the document."""
+
+    def __init__(self, value: Any, place: str) -> None:
+        self.value = value
+        self.place = place
+
+    def _child(self, key: str | int) -> str:
+        if isinstance(key, int):
+            return f"{self.place}[{key}]"
+        return f"{self.place}.{key}" if self.place else key
+
+    def obj(self) -> dict[str, Any]:
+        if not isinstance(self.value, dict):
+            raise _Bad(self.place or "top level", "expected a section with named fields")
+        return self.value
+
+    def has(self, key: str) -> bool:
+        return key in self.obj() and self.obj()[key] is not None
+
+    def get(self, key: str) -> _Node:
+        data = self.obj()
+        if key not in data:
+            raise _Bad(self._child(key), "is missing")
+        return _Node(data[key], self._child(key))
+
+    def opt(self, key: str, default: Any) -> _Node:
+        data = self.obj()
+        return _Node(data.get(key, default), self._child(key))
+
+    def items(self) -> list[_Node]:
+        if not isinstance(self.value, list):
+            raise _Bad(self.place, "expected a list")
+        return [_Node(v, self._child(i)) for i, v in enumerate(self.value)]
+
+    def str_(self) -> str:
+        if not isinstance(self.value, str):
+            raise _Bad(self.place, "expected text")
+        return self.value
+
+    def nonempty(self) -> str:
+        text = self.str_().strip()
+        if not text:
+            raise _Bad(self.place, "must not be empty")
+        return text
+
+    def int_(self, low: int | None = None, high: int | None = None) -> int:
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise _Bad(self.place, "expected a whole number")
+        if low is not None and self.value < low:
+            raise _Bad(self.place, f"must be at least {low}")
+        if high is not None and self.value > high:
+            raise _Bad(self.place, f"must be at most {high}")
+        return self.value
+
+    def bool_(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise _Bad(self.place, "expected true or false")
+        return self.value
+
+    def strs(self) -> tuple[str, ...]:
+        return tuple(n.str_() for n in self.items())
+
+    def conv(self, fn: Callable[[str], T], what: str) -> T:
+        try:
+            return fn(self.str_())
+        except ValueError as exc:
+            raise _Bad(self.place, f"{what}: {exc}") from None
+
+    def enum(self, cls: Callable[[str], T], choices: list[str]) -> T:
+        try:
+            return cls(self.str_())
+        except ValueError:
+            raise _Bad(self.place, f"must be one of {', '.join(choices)}") from None
+
+
+def load_project(path: str | Path) -> Project:
+    """Load a project file, or raise :class:`InputFileError` saying what is wrong."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputFileError(path, "", f"the file cannot be read ({exc.strerror})") from None
+    return parse_project(raw, path)
+
+
+def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
+    """Parse project-file bytes; ``path`` names the file in error messages."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(path, f"byte {exc.start}", "the file is not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = "the file is cut short" if exc.pos >= len(text.rstrip()) else exc.msg
+        raise InputFileError(
+            path, f"line {exc.lineno}, column {exc.colno}", f"not a valid project file ({problem})"
+        ) from None
+    try:
+        return _project(_Node(data, ""))
+    except _Bad as bad:
+        raise InputFileError(path, bad.place, bad.problem) from None
+
+
+def _project(root: _Node) -> Project:
+    root.obj()
+    if root.opt("format", FORMAT_NAME).value != FORMAT_NAME:
+        raise _Bad("format", "this is not a Visit Planner project file")
+    version = root.get("version").int_(low=1)
+    if version > FORMAT_VERSION:
+        raise _Bad(
+            "version",
+            f"the file was made by a newer Visit Planner (format {version}; "
+            f"this version reads up to {FORMAT_VERSION})",
+        )
+    venues = tuple(_venue(n) for n in root.get("venues").items())
+    venue_ids = _unique([v.id for v in venues], root.get("venues"), "venue")
+    people = tuple(_participant(n) for n in root.get("participants").items())
+    people_ids = _unique([p.id for p in people], root.get("participants"), "participant")
+    visit_node = root.get("visit")
+    refs = _Refs(people_ids, venue_ids)
+    activities = tuple(_activity(n, refs) for n in root.get("activities").items())
+    _unique([a.id for a in activities], root.get("activities"), "activity")
+    availability = {}
+    for pid, node in _named(root.opt("availability", {})):
+        if pid not in people_ids:
+            raise _Bad(node.place, f"'{pid}' is not a participant of this visit")
+        availability[pid] = _availability(node)
+    visit = Visit(
+        title=visit_node.get("title").nonempty(),
+        zone=_zone(visit_node.get("time_zone")),
+        dates=tuple(n.conv(date.fromisoformat, "not a date") for n in visit_node.get("dates").items()),
+        participants=people,
+        availability=availability,
+        venues=venues,
+        travel=_travel(root.opt("travel", []), refs),
+        activities=activities,
+        candidate_dates=_candidate(visit_node.opt("candidate_dates", None)),
+        day_start=visit_node.opt("day_start", "07:00").conv(parse_hhmm, "not a time"),
+        day_end=visit_node.opt("day_end", "23:00").conv(parse_hhmm, "not a time"),
+        slot=visit_node.opt("slot_minutes", 5).int_(low=1, high=60),
+        balance=_balance(visit_node.opt("balance", {})),
+        interpreter_rules=_interp(visit_node.opt("interpreter", {})),
+        weights=Weights(
+            {**Weights().values, **{k: n.int_(low=0) for k, n in _named(visit_node.opt("weights", {}))}}
+        ),
+    )
+    if visit.day_end <= visit.day_start:
+        raise _Bad("visit.day_end", "the day must end after it starts")
+    if not visit.dates:
+        raise _Bad("visit.dates", "the visit needs at least one day")
+    schedule = Schedule(
+        tuple(_placement(n, visit, refs) for n in root.opt("schedule", []).items())
+    ).sorted()
+    return Project(visit, schedule)
+
+
+class _Refs:
+    def __init__(self, people: set[str], venues: set[str]) -> None:
+        self.people = people
+        self.venues = venues
+
+    def person(self, node: _Node) -> str:
+        pid = node.str_()
+        if pid not in self.people:
+            raise _Bad(node.place, f"'{pid}' is not a participant of this visit")
+        return pid
+
+    def people_list(self, node: _Node) -> tuple[str, ...]:
+        return tuple(self.person(n) for n in node.items())
+
+    def venue(self, node: _Node) -> str:
+        vid = node.str_()
+        if vid not in self.venues:
+            raise _Bad(node.place, f"'{vid}' is not a venue of this visit")
+        return vid
+
+
+def _named(node: _Node) -> list[tuple[str, _Node]]:
+    return [(k, node.get(k)) for k in node.obj()]
+
+
+def _unique(ids: list[str], node: _Node, what: str) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(ids):
+        if item in seen:
+            raise _Bad(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
+        seen.add(item)
+    return seen
+
+
+def _zone(node: _Node) -> str:
+    name = node.nonempty()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _Bad(node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)") from None
+    return name
+
+
+def _venue(n: _Node) -> Venue:
+    return Venue(
+        id=n.get("id").nonempty(),
+        name=n.get("name").nonempty(),
+        address=n.opt("address", "").str_(),
+        shared=n.opt("shared", False).bool_(),
+    )
+
+
+def _travel(node: _Node, refs: _Refs) -> TravelTimes:
+    minutes: dict[tuple[str, str], int] = {}
+    for n in node.items():
+        a, b = refs.venue(n.get("from")), refs.venue(n.get("to"))
+        m = n.get("minutes").int_(low=0, high=24 * 60)
+        minutes[(a, b)] = m
+        if n.opt("both_ways", True).bool_():
+            minutes.setdefault((b, a), m)
+    return TravelTimes(minutes)
+
+
+def _participant(n: _Node) -> Participant:
+    side_names = [s.value for s in Side]
+    langs = n.get("languages").strs()
+    if not langs:
+        raise _Bad(n.get("languages").place, "give at least one language (e.g. en)")
+    return Participant(
+        id=n.get("id").nonempty(),
+        name=n.get("name").nonempty(),
+        side=n.get("side").enum(Side, side_names),
+        languages=langs,
+        home_zone=_zone(n.get("home_time_zone")),
+        organisation=n.opt("organisation", "").str_(),
+        role=n.opt("role", "").str_(),
+        email=n.opt("email", "").str_(),
+        is_group=n.opt("group", False).bool_(),
+    )
+
+
+def _moment(node: _Node, zone: str | None) -> datetime:
+    moment = node.conv(datetime.fromisoformat, "not a date and time")
+    if moment.tzinfo is None:
+        if zone is None:
+            raise _Bad(node.place, "give a time zone ('zone') or a UTC offset")
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment
+
+
+def _availability(n: _Node) -> Availability:
+    levels = [lv.value for lv in Level]
+    ranges = []
+    for r in n.opt("ranges", []).items():
+        zone = _zone(r.get("zone")) if r.has("zone") else None
+        start, end = _moment(r.get("start"), zone), _moment(r.get("end"), zone)
+        if end <= start:
+            raise _Bad(r.get("end").place, "ends before it starts")
+        ranges.append(AvailabilityRange(start, end, r.get("level").enum(Level, levels)))
+    return Availability(tuple(ranges), n.opt("default", "unavailable").enum(Level, levels))
+
+
+def _window(n: _Node, n_days_hint: int = 366) -> Window:
+    day_node = n.opt("day", None)
+    day = None if day_node.value is None else day_node.int_(low=1, high=n_days_hint)
+    start = n.get("from").conv(parse_hhmm, "not a time")
+    end = n.get("to").conv(parse_hhmm, "not a time")
+    if end <= start:
+        raise _Bad(n.get("to").place, "the window ends before it starts")
+    return Window(start, end, day)
+
+
+def _activity(n: _Node, refs: _Refs) -> Activity:
+    kinds = [k.value for k in Kind]
+    lo, hi = n.get("min_minutes").int_(low=1), n.get("max_minutes").int_(low=1)
+    if hi < lo:
+        raise _Bad(n.get("max_minutes").place, "is shorter than the minimum length")
+    windows = tuple(_window(w) for w in n.get("windows").items())
+    if not windows:
+        raise _Bad(n.get("windows").place, "give at least one time window")
+    mins = []
+    for m in n.opt("min_attendance", []).items():
+        among = refs.people_list(m.get("among"))
+        mins.append(
+            MinAttendance(among, m.get("at_least").int_(low=0, high=len(among)),
+                          m.opt("label", "people").str_())
+        )
+    return Activity(
+        id=n.get("id").nonempty(),
+        title=n.get("title").nonempty(),
+        kind=n.get("kind").enum(Kind, kinds),
+        min_length=lo,
+        max_length=hi,
+        windows=windows,
+        required=refs.people_list(n.opt("required", [])),
+        optional=refs.people_list(n.opt("optional", [])),
+        min_attendance=tuple(mins),
+        venues=tuple(refs.venue(v) for v in n.opt("venues", []).items()),
+        per_day=n.opt("per_day", False).bool_(),
+        mandatory=n.opt("mandatory", True).bool_(),
+        notes=n.opt("notes", "").str_(),
+    )
+
+
+def _candidate(n: _Node) -> DateWindow | None:
+    if n.value is None:
+        return None
+    first = n.get("first").conv(date.fromisoformat, "not a date")
+    last = n.get("last").conv(date.fromisoformat, "not a date")
+    if last < first:
+        raise _Bad(n.get("last").place, "the window ends before it starts")
+    names = list(WEEKDAY_NAMES)
+    weekdays: list[int] = []
+    for w in n.opt("weekdays", names[:5]).items():
+        if w.str_() not in names:
+            raise _Bad(w.place, f"must be one of {', '.join(names)}")
+        weekdays.append(names.index(w.str_()))
+    return DateWindow(first, last, n.opt("days", 2).int_(low=1, high=14), tuple(weekdays))
+
+
+def _balance(n: _Node) -> Balance:
+    d = Balance()
+    return Balance(
+        n.opt("max_formal_minutes_per_day", d.max_formal_minutes_per_day).int_(low=0),
+        n.opt("host_visitor_target_minutes", d.host_visitor_target).int_(low=0),
+        n.opt("visitors_only_target_minutes", d.visitors_only_target).int_(low=0),
+    )
+
+
+def _interp(n: _Node) -> InterpreterRules:
+    d = InterpreterRules()
+    return InterpreterRules(
+        n.opt("max_continuous_minutes", d.max_continuous).int_(low=1),
+        n.opt("min_break_minutes", d.min_break).int_(low=0),
+        n.opt("max_formal_minutes_per_day", d.max_formal_per_day).int_(low=0),
+    )
+
+
+def _placement(n: _Node, visit: Visit, refs: _Refs) -> Placement:
+    aid = n.get("activity").str_()
+    if aid not in {a.id for a in visit.activities}:
+        raise _Bad(n.get("activity").place, f"'{aid}' is not an activity of this visit")
+    day = n.get("day").int_(low=1, high=visit.n_days)
+    start = n.get("start").conv(parse_hhmm, "not a time")
+    end = n.get("end").conv(parse_hhmm, "not a time")
+    if end <= start:
+        raise _Bad(n.get("end").place, "ends before it starts")
+    return Placement(
+        key=n.opt("occurrence", aid).str_(),
+        activity_id=aid,
+        day=day,
+        start=start,
+        end=end,
+        venue=refs.venue(n.get("venue")),
+        attendees=refs.people_list(n.get("attendees")),
+        pinned=n.opt("pinned", False).bool_(),
+    )

@@ -1,0 +1,1 @@
+"""Scheduling: the rule catalogue, the CP-SAT solver and the rule checker."""

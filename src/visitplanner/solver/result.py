@@ -1,0 +1,95 @@
+"""What a solve returns: a status, never an exception."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from visitplanner.domain import Schedule
+
+
+class Status(StrEnum):
+    """How a solve ended."""
+
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    STOPPED = "stopped"
+    TIMED_OUT = "timed out"
+
+    @property
+    def has_schedule(self) -> bool:
+        """Whether a schedule may come with this status."""
+        return self in (Status.OPTIMAL, Status.FEASIBLE, Status.STOPPED, Status.TIMED_OUT)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """An improving schedule found while solving."""
+
+    schedule: Schedule
+    objective: int
+    bound: float
+    elapsed: float
+    solutions: int
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """The outcome of a solve.
+
+    ``terms`` gives each soft term's weighted penalty (summing to ``objective``).
+    ``explanation`` says in words why no schedule exists (when infeasible).
+    """
+
+    status: Status
+    schedule: Schedule | None = None
+    objective: int | None = None
+    bound: float | None = None
+    terms: Mapping[str, int] = field(default_factory=dict)
+    explanation: tuple[str, ...] = ()
+    elapsed: float = 0.0
+
+    @property
+    def message(self) -> str:
+        """One line for a status bar."""
+        if self.status is Status.INFEASIBLE:
+            first = self.explanation[0] if self.explanation else "no schedule fits every rule"
+            return f"No schedule is possible: {first}"
+        if self.schedule is None:
+            return f"No schedule found ({self.status.value} after {self.elapsed:.1f} s)"
+        proof = "best possible" if self.status is Status.OPTIMAL else self.status.value
+        return f"Schedule found ({proof}), score {self.objective} in {self.elapsed:.1f} s"
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    """Settings for one solve.
+
+    Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
+    the rest are changed as little as possible.
+    """
+
+    time_limit: float = 30.0
+    seed: int = 0
+    workers: int = 2
+    previous: Schedule | None = None
+    keep_previous: bool = True
+
+
+class StopSignal:
+    """Ask a running solve to stop (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def stop(self) -> None:
+        """Request the stop."""
+        self._event.set()
+
+    @property
+    def requested(self) -> bool:
+        """Whether a stop was requested."""
+        return self._event.is_set()
