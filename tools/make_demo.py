@@ -166,8 +166,8 @@ def infeasible_variant(visit: Visit) -> Visit:
 def main() -> None:
     out = Path(__file__).resolve().parents[1] / "src" / "visitplanner" / "resources" / "demo"
     visit = paris_visit()
-    save_project(Project(visit), out / "paris-pb-visit.json")
-    save_project(Project(infeasible_variant(visit)), out / "paris-pb-visit-infeasible.json")
+    save_project(Project(visit, uid="paris-pb-2027"), out / "paris-pb-visit.json")
+    save_project(Project(infeasible_variant(visit), uid="paris-pb-2027-variant"), out / "paris-pb-visit-infeasible.json")
     print(f"wrote {out}")
 
 

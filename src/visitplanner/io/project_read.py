@@ -35,6 +35,7 @@ from visitplanner.domain import (
     Window,
 )
 from visitplanner.domain.clock import parse_hhmm
+from visitplanner.domain.project import ExportStamp
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project_write import FORMAT_NAME, FORMAT_VERSION, WEEKDAY_NAMES
 
@@ -202,7 +203,11 @@ def _project(root: _Node) -> Project:
     schedule = Schedule(
         tuple(_placement(n, visit, refs) for n in root.opt("schedule", []).items())
     ).sorted()
-    return Project(visit, schedule)
+    exports = {
+        key: ExportStamp(n.get("fingerprint").str_(), n.get("sequence").int_(low=0))
+        for key, n in _named(root.opt("ics_exports", {}))
+    }
+    return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports)
 
 
 class _Refs:

@@ -28,6 +28,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
+        "uid": project.uid,
         "visit": _visit(visit),
         "venues": [
             {"id": v.id, "name": v.name, "address": v.address, "shared": v.shared}
@@ -40,6 +41,10 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         },
         "activities": [_activity(a) for a in visit.activities],
         "schedule": [_placement(p) for p in project.schedule],
+        "ics_exports": {
+            key: {"fingerprint": stamp.fingerprint, "sequence": stamp.sequence}
+            for key, stamp in project.exports.items()
+        },
     }
 
 
