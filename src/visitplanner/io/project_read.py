@@ -140,10 +140,17 @@ def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputFileError(path, f"byte {exc.start}", "the file is not UTF-8 text") from None
+    if not text.strip():
+        raise InputFileError(path, "", "the file is empty")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputFileError(
+            path, "", "not a valid project file (lists or sections are nested too deeply)"
+        ) from None
     except json.JSONDecodeError as exc:
-        problem = "the file is cut short" if exc.pos >= len(text.rstrip()) else exc.msg
+        at_end = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        problem = "the file is cut short" if at_end else exc.msg
         raise InputFileError(
             path, f"line {exc.lineno}, column {exc.colno}", f"not a valid project file ({problem})"
         ) from None
@@ -248,7 +255,7 @@ def _zone(node: _Node) -> str:
     name = node.nonempty()
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise _Bad(node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)") from None
     return name
 

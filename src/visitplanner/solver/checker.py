@@ -51,13 +51,16 @@ class Checker:
     def __init__(self, visit: Visit) -> None:
         self.index = VisitIndex(visit)
 
-    def check(self, schedule: Schedule) -> CheckReport:
-        """Every broken hard rule and each soft term's weighted cost."""
+    def check(self, schedule: Schedule, previous: Schedule | None = None) -> CheckReport:
+        """Every broken hard rule and each soft term's weighted cost.
+
+        With ``previous``, pinned placements must be unchanged and moves are counted.
+        """
         from visitplanner.solver.rules import check_all
 
-        return check_all(self.index, schedule)
+        return check_all(self.index, schedule, previous)
 
 
-def check(visit: Visit, schedule: Schedule) -> CheckReport:
+def check(visit: Visit, schedule: Schedule, previous: Schedule | None = None) -> CheckReport:
     """Check ``schedule`` against ``visit`` (builds the index; prefer :class:`Checker`)."""
-    return Checker(visit).check(schedule)
+    return Checker(visit).check(schedule, previous)

@@ -89,6 +89,10 @@ class StopSignal:
         """Request the stop."""
         self._event.set()
 
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for a stop request; whether one came."""
+        return self._event.wait(timeout)
+
     @property
     def requested(self) -> bool:
         """Whether a stop was requested."""

@@ -1,0 +1,293 @@
+"""Export the programme as iCalendar (.ics) files that calendar programs import.
+
+Each placed occurrence becomes one VEVENT in the visit's time zone (with its
+VTIMEZONE). UIDs are ``"<occurrence key>.<project uid>@visitplanner"``, so a
+re-export updates events people already imported instead of duplicating them;
+the same UID is used in everyone's calendar. SEQUENCE comes from the project's
+export stamps: it goes up by one when an event's content changed since the
+last export and stays the same otherwise.
+
+ORGANIZER is the first host with an email address (in the Paris case, the PB
+lead who agreed the schedule with the visitors). A visit without such a host
+gets a placeholder address ``visit-<project uid>@visitplanner.invalid`` named
+after the visit, which no mail can reach. Participants without an email
+address get no ATTENDEE line (calendar programs need an address) but are
+still named in the description.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from visitplanner.domain import Participant, Placement, Project, Side
+from visitplanner.domain.clock import hhmm
+from visitplanner.domain.index import VisitIndex
+from visitplanner.domain.project import ExportStamp
+from visitplanner.io.atomic import write_atomic
+
+PRODID = "-//Visit Planner//Visit Planner 0.1//EN"
+ALL_FILE = "all.ics"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class _EventData:
+    """Everything an event says, person-independent (what the fingerprint covers)."""
+
+    placement: Placement
+    uid: str
+    summary: str
+    start: datetime
+    end: datetime
+    location: str
+    description: str
+    category: str
+    attendees: tuple[tuple[str, str, str, bool], ...]  # email, name, role, is_group
+
+    def fingerprint(self) -> str:
+        content: dict[str, Any] = {
+            "uid": self.uid,
+            "summary": self.summary,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "zone": str(self.start.tzinfo),
+            "location": self.location,
+            "description": self.description,
+            "category": self.category,
+            "attendees": [list(a) for a in self.attendees],
+        }
+        text = json.dumps(content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def event_uid(project: Project, key: str) -> str:
+    """The stable UID of occurrence ``key`` in ``project``."""
+    return f"{key}.{project.uid}@visitplanner"
+
+
+def export_stamps(project: Project) -> dict[str, ExportStamp]:
+    """The export stamps after exporting ``project.schedule`` now.
+
+    Occurrences whose content is unchanged keep their SEQUENCE; changed ones go
+    up by one; new ones start at 0. Stamps of occurrences no longer scheduled are
+    kept, so that a re-added occurrence does not go back in SEQUENCE.
+    """
+    stamps = dict(project.exports)
+    for data in _events(project, VisitIndex(project.visit)):
+        key = data.placement.key
+        fingerprint = data.fingerprint()
+        old = project.exports.get(key)
+        if old is None:
+            stamps[key] = ExportStamp(fingerprint, 0)
+        elif old.fingerprint != fingerprint:
+            stamps[key] = ExportStamp(fingerprint, old.sequence + 1)
+    return stamps
+
+
+def build_calendar(
+    project: Project, person: str | None = None, *, now: datetime | None = None
+) -> icalendar.Calendar:
+    """The calendar of every placed occurrence, or only those ``person`` attends.
+
+    ``now`` (UTC) is used for DTSTAMP; it defaults to the current time.
+    """
+    visit = project.visit
+    index = VisitIndex(visit)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamps = export_stamps(project)
+    name = visit.title
+    cal_uid = f"{project.uid}@visitplanner"
+    if person is not None:
+        if person not in index.people:
+            raise KeyError(person)
+        name = f"{visit.title} — {index.name(person)}"
+        cal_uid = f"{person}.{cal_uid}"
+    calendar = icalendar.Calendar.new(name=name, prodid=PRODID, uid=cal_uid, calscale="GREGORIAN")
+    first, last = _tz_bounds(visit.dates)
+    # The zone comes first and always, so that even an empty calendar names it.
+    calendar.add_component(
+        icalendar.Timezone.from_tzid(visit.zone, first_date=first, last_date=last)
+    )
+    organizer = _organizer(project)
+    for data in _events(project, index):
+        if person is not None and person not in data.placement.attendees:
+            continue
+        calendar.add_component(_vevent(data, organizer, stamp, stamps[data.placement.key].sequence))
+    calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar
+
+
+def export_ics(
+    project: Project, target: Path, per_person: bool = False, *, now: datetime | None = None
+) -> tuple[Project, list[Path]]:
+    """Write the programme as .ics and return the project with updated export stamps.
+
+    With ``per_person`` false, one calendar is written to ``target``. With
+    ``per_person`` true, ``target`` is a folder that receives ``all.ics`` and one
+    ``<participant id>.ics`` per participant (a valid, possibly empty calendar
+    for people who attend nothing). Each file is written atomically.
+    """
+    written: list[Path] = []
+    if not per_person:
+        write_atomic(target, build_calendar(project, now=now).to_ical())
+        written.append(Path(target))
+    else:
+        folder = Path(target)
+        write_atomic(folder / ALL_FILE, build_calendar(project, now=now).to_ical())
+        written.append(folder / ALL_FILE)
+        for pid, filename in person_file_names(project).items():
+            path = folder / filename
+            write_atomic(path, build_calendar(project, pid, now=now).to_ical())
+            written.append(path)
+    return replace(project, exports=export_stamps(project)), written
+
+
+def person_file_names(project: Project) -> dict[str, str]:
+    """File name of each participant's calendar: ``<id>.ics``, made safe and unique."""
+    used = {ALL_FILE.lower()}
+    names: dict[str, str] = {}
+    for p in project.visit.participants:
+        stem = _UNSAFE.sub("_", p.id).strip("._") or "participant"
+        candidate, n = f"{stem}.ics", 1
+        while candidate.lower() in used:
+            n += 1
+            candidate = f"{stem}-{n}.ics"
+        used.add(candidate.lower())
+        names[p.id] = candidate
+    return names
+
+
+def _tz_bounds(dates: tuple[date, ...]) -> tuple[date, date]:
+    """A year either side of the visit: enough for the VTIMEZONE, and short."""
+    if not dates:
+        today = datetime.now(UTC).date()
+        return today - timedelta(days=366), today + timedelta(days=366)
+    return min(dates) - timedelta(days=366), max(dates) + timedelta(days=366)
+
+
+def _organizer(project: Project) -> icalendar.vCalAddress:
+    for p in project.visit.participants:
+        if p.side is Side.HOST and p.email:
+            return icalendar.vCalAddress.new(p.email, cn=p.name)
+    placeholder = f"visit-{_UNSAFE.sub('-', project.uid)}@visitplanner.invalid"
+    return icalendar.vCalAddress.new(placeholder, cn=project.visit.title)
+
+
+def _vevent(
+    data: _EventData, organizer: icalendar.vCalAddress, stamp: datetime, sequence: int
+) -> icalendar.Event:
+    event = icalendar.Event.new(
+        uid=data.uid,
+        stamp=stamp,
+        sequence=sequence,
+        summary=data.summary,
+        start=data.start,
+        end=data.end,
+        location=data.location,
+        description=data.description,
+        categories=[data.category],
+        organizer=organizer,
+    )
+    for email, name, role, is_group in data.attendees:
+        event.add(
+            "attendee",
+            icalendar.vCalAddress.new(
+                email, cn=name, role=role, cutype="GROUP" if is_group else "INDIVIDUAL"
+            ),
+        )
+    return event
+
+
+def _events(project: Project, index: VisitIndex) -> list[_EventData]:
+    visit = project.visit
+    tz = ZoneInfo(visit.zone)
+    out: list[_EventData] = []
+    for p in project.schedule.sorted():
+        activity = index.activities.get(p.activity_id)
+        if activity is None:
+            raise ValueError(f"the schedule places '{p.activity_id}', which is not an activity")
+        if not 1 <= p.day <= visit.n_days:
+            raise ValueError(f"'{activity.title}' is placed on day {p.day}, outside the visit")
+        day = visit.dates[p.day - 1]
+        attendees = tuple(
+            (
+                person.email,
+                person.name,
+                "REQ-PARTICIPANT" if pid in activity.required else "OPT-PARTICIPANT",
+                person.is_group,
+            )
+            for pid in p.attendees
+            if (person := index.people.get(pid)) is not None and person.email
+        )
+        out.append(
+            _EventData(
+                placement=p,
+                uid=event_uid(project, p.key),
+                summary=activity.title,
+                start=_local(day, p.start, tz),
+                end=_local(day, p.end, tz),
+                location=_location(project, p.venue),
+                description=_description(project, index, p),
+                category="Formal" if activity.is_formal else "Informal",
+                attendees=attendees,
+            )
+        )
+    return out
+
+
+def _local(day: date, minute: int, tz: ZoneInfo) -> datetime:
+    return (datetime.combine(day, time(0)) + timedelta(minutes=minute)).replace(tzinfo=tz)
+
+
+def _location(project: Project, venue_id: str) -> str:
+    for v in project.visit.venues:
+        if v.id == venue_id:
+            return f"{v.name}, {v.address}" if v.address else v.name
+    return venue_id
+
+
+def _description(project: Project, index: VisitIndex, p: Placement) -> str:
+    activity = index.activities[p.activity_id]
+    visit = project.visit
+    kind = "Formal meeting" if activity.is_formal else "Informal time"
+    lines = [
+        f"{kind} — {visit.day_label(p.day)}, {hhmm(p.start)}-{hhmm(p.end)} ({visit.zone} time)",
+        _interpreter_line(index, p),
+        "",
+        f"Attending ({len(p.attendees)}):",
+    ]
+    for pid in p.attendees:
+        person = index.people.get(pid)
+        label = _person_text(person) if person else pid
+        need = "required" if pid in activity.required else "optional"
+        lines.append(f"- {label} — {need}")
+    if activity.notes.strip():
+        lines += ["", "Notes:", activity.notes.strip()]
+    return "\n".join(lines)
+
+
+def _person_text(person: Participant) -> str:
+    details = ", ".join(x for x in (person.role, person.organisation) if x)
+    return f"{person.name} ({details})" if details else person.name
+
+
+def _interpreter_line(index: VisitIndex, p: Placement) -> str:
+    present = [index.name(pid) for pid in p.attendees if pid in index.interpreters]
+    needed = index.needs_interpreter(p.attendees)
+    if present:
+        who = " and ".join(present)
+        if needed:
+            return f"Interpreter present: {who}."
+        return f"Interpreter present: {who} (everyone shares a language)."
+    if needed:
+        return "No interpreter present, although not everyone shares a language."
+    return "No interpreter needed: everyone shares a language."

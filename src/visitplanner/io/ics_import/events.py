@@ -1,0 +1,138 @@
+"""Busy time from events (VEVENT), repeats expanded with ``recurring_ical_events``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from recurring_ical_events import EventAdapter, Series
+
+from visitplanner.domain import Level
+from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, Refusal
+from visitplanner.io.ics_import.reader import Parsed, brief
+from visitplanner.io.ics_import.timing import (
+    aware,
+    check_rules,
+    is_floating_with_unknown_zone,
+)
+
+Describe = Callable[[Any], tuple[str, str]]
+
+ESSENTIAL = {
+    "DTSTART": "start time",
+    "DTEND": "end time",
+    "DURATION": "duration",
+    "RRULE": "repeat rule",
+    "RDATE": "extra dates",
+    "EXDATE": "skipped dates",
+    "RECURRENCE-ID": "changed-occurrence date",
+    "STATUS": "status",
+    "TRANSP": "free/busy setting",
+}
+_BROKEN_LINE = "Content line could not be parsed into parts: '"
+
+
+def describer(parsed: Parsed, kind: str) -> Describe:
+    """A function giving ``(place, "the event 'X' on line N")`` for a component."""
+
+    def describe(component: Any) -> tuple[str, str]:
+        title = component.get("SUMMARY") or component.get("UID") or ""
+        title = " ".join(str(title).split())
+        title = title if len(title) <= 60 else title[:57] + "..."
+        name = f"the {kind} '{title}'" if title else f"an untitled {kind}"
+        line = parsed.line_of(component)
+        if line is None:
+            return "", name
+        return f"line {line}", f"{name} on line {line}"
+
+    return describe
+
+
+def check_component(component: Any, describe: Describe, needs_start: bool = True) -> None:
+    """Refuse a component whose start, end or repeat information cannot be read."""
+    place, what = describe(component)
+    for prop, message in getattr(component, "errors", ()):
+        name = prop
+        if name is None and str(message).startswith(_BROKEN_LINE):
+            name = str(message)[len(_BROKEN_LINE) :].split(";", 1)[0].split(":", 1)[0]
+        name = str(name or "").strip().upper()
+        if name in ESSENTIAL:
+            raise Refusal(place, f"the {ESSENTIAL[name]} of {what} cannot be read")
+    if needs_start and not isinstance(getattr(component.get("DTSTART"), "dt", None), date):
+        raise Refusal(place, f"{what} has no start time")
+
+
+def event_intervals(
+    calendar: Any, parsed: Parsed, window: ImportWindow, budget: Budget
+) -> Iterator[BusyInterval]:
+    """Busy intervals of the events of ``calendar`` near the window."""
+    describe = describer(parsed, "event")
+    groups: dict[str, list[Any]] = {}
+    for component in calendar.walk("VEVENT"):
+        check_component(component, describe)
+        place, what = describe(component)
+        try:
+            check_rules(component, what, window.query_end, window.tz)
+        except Refusal as refusal:
+            raise Refusal(place, refusal.problem) from None
+        groups.setdefault(str(component.get("UID", id(component))), []).append(component)
+    for components in groups.values():
+        yield from _series_intervals(components, window, budget, describe)
+
+
+def occurrences(
+    series_of: Callable[[], Any], window: ImportWindow, place: str, what: str
+) -> Iterator[Any]:
+    """Occurrences of a series overlapping the (slightly widened) window."""
+    try:
+        series = series_of()
+        yield from series.between(window.query_start, window.query_end)
+    except Refusal:
+        raise
+    except Exception as exc:  # the library's errors on bad repeat data vary
+        raise Refusal(place, f"the dates of {what} cannot be worked out ({brief(exc)})") from exc
+
+
+def _series_intervals(
+    components: list[Any], window: ImportWindow, budget: Budget, describe: Describe
+) -> Iterator[BusyInterval]:
+    place, what = describe(components[0])
+    tz = window.tz
+    for occ in occurrences(
+        lambda: Series([EventAdapter(c) for c in components]), window, place, what
+    ):
+        budget.spend(what)
+        component = occ.as_component(False)
+        level = event_level(component)
+        if level is None:
+            continue
+        occ_place, occ_what = describe(component)
+        tzid = is_floating_with_unknown_zone(component.get("DTSTART"))
+        if tzid:
+            raise Refusal(
+                occ_place,
+                f"{occ_what} uses the time zone '{tzid[:60]}', which the file does not describe",
+            )
+        start, end = _span(occ.start, occ.end, tz, occ_place, occ_what)
+        if end > start:
+            yield BusyInterval(start, end, level)
+
+
+def event_level(component: Any) -> Level | None:
+    """How busy an event makes its attendee: None for free, cancelled or see-through."""
+    status = str(component.get("STATUS", "")).strip().upper()
+    transp = str(component.get("TRANSP", "")).strip().upper()
+    if status == "CANCELLED" or transp == "TRANSPARENT":
+        return None
+    if status == "TENTATIVE":
+        return Level.IF_NEED_BE
+    return Level.UNAVAILABLE
+
+
+def _span(start: Any, end: Any, tz: Any, place: str, what: str) -> tuple[datetime, datetime]:
+    begin = aware(start, tz)
+    finish = aware(end, tz)
+    if finish < begin:
+        raise Refusal(place, f"{what} ends before it starts")
+    return begin, finish

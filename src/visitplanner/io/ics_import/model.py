@@ -1,0 +1,110 @@
+"""Shared types of the calendar import: busy intervals, the window, limits, refusals."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
+from zoneinfo import ZoneInfo
+
+from visitplanner.domain import Level
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused before being read."""
+
+MAX_OCCURRENCES = 200_000
+"""Most event occurrences (after expanding repeats) worked out per file within the window."""
+
+MAX_EVENTS = 100_000
+"""Most events a file may hold within (or near) the window."""
+
+MAX_RULE_STEPS = 1_000_000
+"""Most steps a repeat rule may take from its first occurrence to the end of the window."""
+
+MAX_SECONDS = 60.0
+"""Work on one file stops (and the file is refused) after this long."""
+
+
+@dataclass(frozen=True)
+class BusyInterval:
+    """A stretch of busy time: ``start`` and ``end`` are time-zone aware."""
+
+    start: datetime
+    end: datetime
+    level: Level
+
+
+class Refusal(Exception):
+    """Internal: why a file is refused, and where (turned into an InputFileError)."""
+
+    def __init__(self, place: str, problem: str) -> None:
+        super().__init__(problem)
+        self.place = place
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class ImportWindow:
+    """The dates asked for, in the person's home zone."""
+
+    zone: str
+    first_day: date
+    last_day: date
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The person's zone."""
+        return ZoneInfo(self.zone)
+
+    @property
+    def start(self) -> datetime:
+        """Midnight at the start of ``first_day``."""
+        return datetime.combine(self.first_day, clock_time(0), self.tz)
+
+    @property
+    def end(self) -> datetime:
+        """Midnight at the end of ``last_day`` (exclusive)."""
+        return datetime.combine(self.last_day + timedelta(days=1), clock_time(0), self.tz)
+
+    @property
+    def query_start(self) -> datetime:
+        """A day before the window, so nothing at its edges is missed."""
+        return self.start - timedelta(days=1)
+
+    @property
+    def query_end(self) -> datetime:
+        """A day after the window."""
+        return self.end + timedelta(days=1)
+
+
+@dataclass
+class Budget:
+    """Counts work done on one file, and refuses it when a limit is passed."""
+
+    max_occurrences: int = MAX_OCCURRENCES
+    max_seconds: float = MAX_SECONDS
+    occurrences: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def spend(self, what: str) -> None:
+        """Count one occurrence of ``what``; refuse if over the limits."""
+        self.occurrences += 1
+        if self.occurrences > self.max_occurrences:
+            raise Refusal(
+                "",
+                f"it has more than {self.max_occurrences:,} events and repeats in the "
+                f"chosen dates (the last one counted was {what}); "
+                "export a shorter period or a calendar with fewer repeats",
+            )
+        if self.occurrences % 256 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        """Refuse if working on this file has taken too long."""
+        if time.monotonic() - self.started > self.max_seconds:
+            raise Refusal(
+                "",
+                f"working out its events took longer than {self.max_seconds:.0f} seconds; "
+                "export a shorter period",
+            )

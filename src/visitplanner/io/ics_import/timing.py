@@ -1,0 +1,114 @@
+"""Times as calendars write them, made aware in the person's zone; repeat-rule cost checks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from visitplanner.io.ics_import.model import MAX_RULE_STEPS, Refusal
+
+_UNIT_SECONDS = {
+    "SECONDLY": 1,
+    "MINUTELY": 60,
+    "HOURLY": 3600,
+    "DAILY": 86400,
+    "WEEKLY": 7 * 86400,
+    "MONTHLY": 28 * 86400,
+    "YEARLY": 365 * 86400,
+}
+_EVERY = {
+    "SECONDLY": "second",
+    "MINUTELY": "minute",
+    "HOURLY": "hour",
+    "DAILY": "day",
+    "WEEKLY": "week",
+    "MONTHLY": "month",
+    "YEARLY": "year",
+}
+_DAY_PARTS = ("BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH")
+
+
+def aware(value: Any, tz: tzinfo) -> datetime:
+    """A date (midnight), floating time or aware time, as an aware datetime.
+
+    Dates and floating times are read in ``tz``, the person's home zone.
+    """
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0), tz)
+    raise TypeError(f"not a date or time: {value!r}")
+
+
+def is_floating_with_unknown_zone(prop: Any) -> str | None:
+    """The TZID of a date-time property whose zone could not be found, if any."""
+    value = getattr(prop, "dt", None)
+    params = getattr(prop, "params", None)
+    if isinstance(value, datetime) and value.tzinfo is None and params:
+        tzid = params.get("TZID")
+        if tzid:
+            return str(tzid)
+    return None
+
+
+def rule_list(component: Any) -> list[Any]:
+    """The RRULE values of a component (none, one or several)."""
+    value = component.get("RRULE")
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
+    """Refuse repeat rules that would take too long to work out up to ``until``.
+
+    Working out a rule means stepping from its first occurrence, so a rule
+    that repeats every minute from 2015 is refused even for a window in 2026.
+    """
+    start_prop = component.get("DTSTART")
+    start_value = getattr(start_prop, "dt", None)
+    if not isinstance(start_value, date):
+        return
+    start = aware(start_value, tz)
+    for rule in rule_list(component):
+        freq = _first(rule.get("FREQ"))
+        if not isinstance(freq, str) or freq.upper() not in _UNIT_SECONDS:
+            continue
+        freq = freq.upper()
+        interval = _first(rule.get("INTERVAL")) or 1
+        interval = interval if isinstance(interval, int) and interval > 0 else 1
+        end = until
+        rule_until = _first(rule.get("UNTIL"))
+        if isinstance(rule_until, date) and rule_until.year < 9999:
+            end = min(end, aware(rule_until, tz) + timedelta(days=1))
+        span = max((end - start).total_seconds(), 0.0)
+        steps = span / (_UNIT_SECONDS[freq] * interval) + 1
+        steps *= _expansion(rule, freq)
+        count = _first(rule.get("COUNT"))
+        if isinstance(count, int) and not any(rule.get(k) for k in _DAY_PARTS):
+            steps = min(steps, count)
+        if steps > MAX_RULE_STEPS:
+            every = _EVERY[freq] if interval == 1 else f"{interval} {_EVERY[freq]}s"
+            raise Refusal(
+                "",
+                f"{what} repeats every {every} from {start:%Y-%m-%d}: "
+                "too many repeats to work out",
+            )
+
+
+def _first(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return value[0] if value else None
+    return value
+
+
+def _expansion(rule: Any, freq: str) -> float:
+    unit = _UNIT_SECONDS[freq]
+    factor = 1.0
+    for key, size in (("BYSECOND", 1), ("BYMINUTE", 60), ("BYHOUR", 3600)):
+        values = rule.get(key)
+        if values and unit > size:
+            factor *= len(values) if isinstance(values, list | tuple) else 1
+    if unit >= 7 * 86400 and any(rule.get(k) for k in _DAY_PARTS):
+        factor *= unit / 86400
+    return factor

@@ -1,0 +1,201 @@
+"""How balanced a programme is: formal and informal time, time together, interpreter load.
+
+Pure functions over the domain, shared by the balance panel and the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Schedule, Side, Visit
+from visitplanner.domain.clock import duration_text
+
+
+TERM_LABELS: dict[str, str] = {
+    "informal_time": "Informal time below target",
+    "formal_balance": "Too much formal time in a day",
+    "formal_spread": "Formal meetings unevenly spread over the days",
+    "optional_attendees": "People who could join but do not",
+    "if_need_be": "Times used that people gave only 'if need be'",
+    "idle_gaps": "Idle gaps in the day",
+    "changes": "Changes from the previous programme",
+}
+
+TERM_HELP: dict[str, str] = {
+    "informal_time": "Time with the hosts and among visitors short of the targets",
+    "formal_balance": "Formal minutes beyond the daily maximum",
+    "formal_spread": "Formal meetings crowded onto some days and not others",
+    "optional_attendees": "Hosts or visitors who were welcome and free but left out",
+    "if_need_be": "Meetings placed when someone said they were free only if need be",
+    "idle_gaps": "Waiting time between activities",
+    "changes": "Activities moved compared with the programme you already had",
+}
+
+
+def term_label(term: str) -> str:
+    """The plain-language name of a soft term of the score."""
+    return TERM_LABELS.get(term, term.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class DayBalance:
+    """Minutes of each kind of time on one day of the visit."""
+
+    day: int
+    label: str
+    formal: int = 0
+    informal: int = 0
+    host_visitor: int = 0
+    visitors_only: int = 0
+
+
+@dataclass(frozen=True)
+class InterpreterDay:
+    """One interpreter's formal interpreting on one day.
+
+    ``longest_stretch`` joins meetings separated by less than the minimum break;
+    ``breaks`` are the gaps between consecutive meetings the interpreter attends.
+    """
+
+    person: str
+    name: str
+    day: int
+    formal: int
+    longest_stretch: int
+    breaks: tuple[int, ...] = ()
+
+    @property
+    def shortest_break(self) -> int | None:
+        """The shortest gap between two interpreted meetings, if there are two."""
+        return min(self.breaks) if self.breaks else None
+
+
+@dataclass(frozen=True)
+class BalanceSummary:
+    """The balance figures of one schedule, with the visit's targets."""
+
+    days: tuple[DayBalance, ...]
+    interpreters: tuple[InterpreterDay, ...] = ()
+    targets: Balance = field(default_factory=Balance)
+    rules: InterpreterRules = field(default_factory=InterpreterRules)
+
+    @property
+    def host_visitor(self) -> int:
+        """Informal minutes with at least one host and one visitor, whole visit."""
+        return sum(d.host_visitor for d in self.days)
+
+    @property
+    def visitors_only(self) -> int:
+        """Informal minutes with visitors and no host, whole visit."""
+        return sum(d.visitors_only for d in self.days)
+
+    @property
+    def formal(self) -> int:
+        """Formal minutes over the whole visit."""
+        return sum(d.formal for d in self.days)
+
+    @property
+    def informal(self) -> int:
+        """Informal minutes over the whole visit."""
+        return sum(d.informal for d in self.days)
+
+
+def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
+    """Per-day formal/informal minutes, time together and interpreter load of ``schedule``."""
+    sides = {p.id: p.side for p in visit.participants}
+    kinds = {a.id: a.kind for a in visit.activities}
+    days: list[DayBalance] = []
+    for day in range(1, visit.n_days + 1):
+        formal = informal = host_visitor = visitors_only = 0
+        for p in schedule.on_day(day):
+            kind = kinds.get(p.activity_id)
+            if kind is Kind.FORMAL:
+                formal += p.length
+            elif kind is Kind.INFORMAL:
+                informal += p.length
+                present = {sides.get(pid) for pid in p.attendees}
+                if Side.VISITOR in present:
+                    if Side.HOST in present:
+                        host_visitor += p.length
+                    else:
+                        visitors_only += p.length
+        days.append(
+            DayBalance(
+                day, visit.day_label(day), formal, informal, host_visitor, visitors_only
+            )
+        )
+    return BalanceSummary(
+        tuple(days),
+        tuple(_interpreter_days(visit, schedule, kinds)),
+        visit.balance,
+        visit.interpreter_rules,
+    )
+
+
+def _interpreter_days(
+    visit: Visit, schedule: Schedule, kinds: dict[str, Kind]
+) -> Iterable[InterpreterDay]:
+    min_break = visit.interpreter_rules.min_break
+    for person in visit.people_on(Side.INTERPRETER):
+        for day in range(1, visit.n_days + 1):
+            meetings = [
+                p
+                for p in schedule.on_day(day)
+                if kinds.get(p.activity_id) is Kind.FORMAL and person.id in p.attendees
+            ]
+            yield InterpreterDay(
+                person.id,
+                person.name,
+                day,
+                sum(p.length for p in meetings),
+                longest_stretch(meetings, min_break),
+                tuple(max(0, b.start - a.end) for a, b in zip(meetings, meetings[1:], strict=False)),
+            )
+
+
+def longest_stretch(meetings: Iterable[Placement], min_break: int) -> int:
+    """Longest run of meetings (in time order) whose gaps are shorter than ``min_break``.
+
+    The run is measured from its first start to its last end, short gaps included.
+    """
+    best = 0
+    run_start: int | None = None
+    run_end = 0
+    for p in sorted(meetings, key=lambda m: m.abs_start):
+        if run_start is None or p.abs_start - run_end >= min_break:
+            run_start, run_end = p.abs_start, p.abs_end
+        else:
+            run_end = max(run_end, p.abs_end)
+        best = max(best, run_end - run_start)
+    return best
+
+
+def format_balance(summary: BalanceSummary) -> list[str]:
+    """The summary as plain-text lines, e.g. for the command line."""
+    t = summary.targets
+    lines = ["Formal and informal time per day:"]
+    for d in summary.days:
+        over = " (over the daily maximum)" if d.formal > t.max_formal_minutes_per_day else ""
+        lines.append(
+            f"  {d.label}: formal {duration_text(d.formal)}{over}, "
+            f"informal {duration_text(d.informal)}"
+        )
+    lines.append(
+        f"Informal time with hosts: {duration_text(summary.host_visitor)} "
+        f"(target {duration_text(t.host_visitor_target)})"
+    )
+    lines.append(
+        f"Visitors' own time: {duration_text(summary.visitors_only)} "
+        f"(target {duration_text(t.visitors_only_target)})"
+    )
+    rules = summary.rules
+    for i in summary.interpreters:
+        breaks = ", ".join(duration_text(b) for b in i.breaks) or "none needed"
+        lines.append(
+            f"Interpreter {i.name}, day {i.day}: {duration_text(i.formal)} of "
+            f"{duration_text(rules.max_formal_per_day)} formal; longest stretch "
+            f"{duration_text(i.longest_stretch)} (at most {duration_text(rules.max_continuous)}); "
+            f"breaks: {breaks}"
+        )
+    return lines

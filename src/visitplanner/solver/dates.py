@@ -1,0 +1,201 @@
+"""Choosing the dates: rank every run of candidate days by how well the programme fits.
+
+For each run of consecutive eligible days in the visit's candidate window, the
+visit is moved to that run and given a quick solve. Runs where a mandatory
+activity's required people share no free time of its length are ruled out
+before solving (cheap, and the reason is plain). Options come back best first:
+runs where the whole programme fits, by solver score (lower is better), then
+runs where no programme was found in time, then runs where none is possible.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from visitplanner.domain import Schedule, Visit
+from visitplanner.domain.clock import duration_text
+from visitplanner.domain.index import Occurrence, VisitIndex
+from visitplanner.solver.result import SolveOptions, SolveResult, Status, StopSignal
+
+SolveFn = Callable[[Visit, SolveOptions], SolveResult]
+ProgressFn = Callable[[int, int], None]
+
+_RANK_FITS, _RANK_UNKNOWN, _RANK_IMPOSSIBLE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class DateOption:
+    """One run of candidate days and how well the programme fits in it.
+
+    ``score`` is the solver's objective (lower is better); ``math.inf`` when
+    no programme was found.
+    """
+
+    days: tuple[date, ...]
+    feasible: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+def candidate_runs(visit: Visit) -> list[tuple[date, ...]]:
+    """The runs of days to compare: the candidate window's runs, else the current dates."""
+    if visit.candidate_dates is None:
+        return [visit.dates] if visit.dates else []
+    return visit.candidate_dates.runs()
+
+
+def rank_dates(
+    visit: Visit,
+    time_limit: float = 2.0,
+    *,
+    solver: SolveFn | None = None,
+    on_progress: ProgressFn | None = None,
+    stop: StopSignal | None = None,
+) -> list[DateOption]:
+    """Rank each run of candidate days, best first.
+
+    ``solver`` replaces the real solve (tests); ``on_progress(done, total)`` is
+    called after each run; a ``stop`` request ends early with the runs done so far.
+    """
+    solve_fn = solver if solver is not None else _default_solver(stop)
+    runs = candidate_runs(visit)
+    ranked: list[tuple[int, float, tuple[date, ...], DateOption]] = []
+    for done, run in enumerate(runs, start=1):
+        if stop is not None and stop.requested:
+            break
+        rank, option = _evaluate(replace(visit, dates=run), time_limit, solve_fn)
+        ranked.append((rank, option.score, run, option))
+        if on_progress is not None:
+            on_progress(done, len(runs))
+    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+    return [item[3] for item in ranked]
+
+
+def _default_solver(stop: StopSignal | None) -> SolveFn:
+    def run(visit: Visit, options: SolveOptions) -> SolveResult:
+        from visitplanner.solver.solve import solve
+
+        return solve(visit, options, stop=stop)
+
+    return run
+
+
+def _evaluate(visit: Visit, time_limit: float, solve_fn: SolveFn) -> tuple[int, DateOption]:
+    index = VisitIndex(visit)
+    blocked = [_no_slot_reason(index, occ) for occ in _mandatory(index) if not _fits(index, occ)]
+    if blocked:
+        reasons = (*blocked, *_ruled_out(index))
+        return _RANK_IMPOSSIBLE, DateOption(visit.dates, False, math.inf, reasons)
+    result = solve_fn(visit, SolveOptions(time_limit=time_limit))
+    if result.schedule is not None and result.status.has_schedule:
+        score = float(result.objective) if result.objective is not None else 0.0
+        reasons = _schedule_reasons(index, result.schedule)
+        return _RANK_FITS, DateOption(visit.dates, True, score, reasons)
+    if result.status is Status.INFEASIBLE:
+        first = result.explanation[0] if result.explanation else "no programme fits every rule"
+        return _RANK_IMPOSSIBLE, DateOption(
+            visit.dates, False, math.inf, (first, *_ruled_out(index))
+        )
+    limit = f"{time_limit:g} s"
+    reasons = (f"no programme found within {limit} (one may still exist)", *_ruled_out(index))
+    return _RANK_UNKNOWN, DateOption(visit.dates, False, math.inf, reasons)
+
+
+def _mandatory(index: VisitIndex) -> list[Occurrence]:
+    return [occ for occ in index.occurrences if occ.activity.mandatory]
+
+
+def _intersect(
+    spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for c, d in others:
+            lo, hi = max(a, c), min(b, d)
+            if hi > lo:
+                out.append((lo, hi))
+    return out
+
+
+def _free_in_windows(index: VisitIndex, occ: Occurrence, people: Sequence[str]) -> bool:
+    """Whether ``people`` share a free stretch of the occurrence's length in a window."""
+    for win in occ.windows:
+        common = [(win.start, win.end)]
+        for pid in people:
+            if pid in index.people:
+                common = _intersect(common, index.free_spans(pid, win.day))
+        if any(b - a >= occ.activity.min_length for a, b in common):
+            return True
+    return False
+
+
+def _fits(index: VisitIndex, occ: Occurrence) -> bool:
+    return _free_in_windows(index, occ, occ.activity.required)
+
+
+def _no_slot_reason(index: VisitIndex, occ: Occurrence) -> str:
+    length = occ.activity.min_length
+    if not occ.windows:
+        return f"no slot for {occ.title}: it has no time window on these days"
+    alone = [
+        pid
+        for pid in occ.activity.required
+        if pid in index.people and not _free_in_windows(index, occ, (pid,))
+    ]
+    if alone:
+        names = _join([index.name(pid) for pid in alone])
+        verb = "is" if len(alone) == 1 else "are"
+        return f"no slot for {occ.title}: {names} {verb} not free for {duration_text(length)}"
+    return (
+        f"no slot for {occ.title}: the people it needs are never free together "
+        f"for {duration_text(length)}"
+    )
+
+
+def _ruled_out(index: VisitIndex) -> list[str]:
+    """Per day, the required people whose calendars leave them no time at all."""
+    visit = index.visit
+    needed = list(dict.fromkeys(pid for occ in _mandatory(index) for pid in occ.activity.required))
+    out: list[str] = []
+    for day in range(1, visit.n_days + 1):
+        busy = [
+            pid
+            for pid in needed
+            if pid in index.people
+            and not _intersect([(visit.day_start, visit.day_end)], index.free_spans(pid, day))
+        ]
+        if len(busy) == 1:
+            out.append(f"{index.name(busy[0])}'s calendar rules out {visit.day_label(day)}")
+        elif busy:
+            out.append(f"{len(busy)} people's calendars rule out {visit.day_label(day)}")
+    return out
+
+
+def _schedule_reasons(index: VisitIndex, schedule: Schedule) -> tuple[str, ...]:
+    visit = index.visit
+    days_of: dict[str, set[int]] = {}
+    for placement in schedule:
+        for pid in placement.attendees:
+            if pid not in index.people:
+                continue
+            for s in index.if_need_be(pid):
+                if s.start < placement.abs_end and placement.abs_start < s.end:
+                    days_of.setdefault(pid, set()).add(placement.day)
+    reasons = [
+        f"{index.name(p.id)} only if need be on "
+        + _join([visit.day_label(d) for d in sorted(days_of[p.id])])
+        for p in visit.participants
+        if p.id in days_of
+    ]
+    placed = {p.key for p in schedule}
+    reasons += [f"no room for {occ.title}" for occ in index.occurrences if occ.key not in placed]
+    return tuple(reasons) if reasons else ("everyone free",)
+
+
+def _join(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

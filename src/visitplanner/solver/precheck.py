@@ -1,0 +1,118 @@
+"""Cheap checks before solving that explain the commonest impossible visits in words."""
+
+from __future__ import annotations
+
+from visitplanner.domain import Schedule
+from visitplanner.domain.clock import duration_text, hhmm
+from visitplanner.domain.index import Occurrence, VisitIndex, window_text
+
+Spans = list[tuple[int, int, int]]  # (day, start, end) in minutes of day
+
+
+def _free_in_windows(index: VisitIndex, occ: Occurrence, pid: str) -> Spans:
+    out: Spans = []
+    for w in occ.windows:
+        for a, b in index.free_spans(pid, w.day):
+            lo, hi = max(a, w.start), min(b, w.end)
+            if hi > lo:
+                out.append((w.day, lo, hi))
+    return out
+
+
+def _intersect(a: Spans, b: Spans) -> Spans:
+    return [
+        (d1, max(s1, s2), min(e1, e2))
+        for d1, s1, e1 in a
+        for d2, s2, e2 in b
+        if d1 == d2 and min(e1, e2) > max(s1, s2)
+    ]
+
+
+def _fits(spans: Spans, length: int) -> bool:
+    return any(e - s >= length for _, s, e in spans)
+
+
+def _spans_text(spans: Spans) -> str:
+    return ", ".join(f"day {d} {hhmm(s)}-{hhmm(e)}" for d, s, e in spans) or "never"
+
+
+def _free_text(index: VisitIndex, pid: str, days: list[int]) -> str:
+    visit, parts = index.visit, []
+    for day in days:
+        spans = [
+            (max(a, visit.day_start), min(b, visit.day_end))
+            for a, b in index.free_spans(pid, day)
+            if min(b, visit.day_end) > max(a, visit.day_start)
+        ]
+        if not spans:
+            parts.append(f"is not free at all on day {day}")
+            continue
+        words = []
+        for a, b in spans:
+            if a <= visit.day_start and b >= visit.day_end:
+                words.append("all day")
+            elif a <= visit.day_start:
+                words.append(f"until {hhmm(b)}")
+            elif b >= visit.day_end:
+                words.append(f"from {hhmm(a)}")
+            else:
+                words.append(f"{hhmm(a)}-{hhmm(b)}")
+        parts.append(f"is free on day {day} only {' and '.join(words)}")
+    return "; ".join(parts)
+
+
+def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
+    """Why ``occ`` cannot take place with all its required people, or None if it might."""
+    act = occ.activity
+    length = act.min_length
+    title = f"«{occ.title}» ({duration_text(length)})"
+    if not any(w.end - w.start >= length for w in occ.windows):
+        return f"{title} does not fit in its window ({window_text(occ.windows) or 'no day'})"
+    required = [pid for pid in act.required if pid in index.people]
+    free = {pid: _free_in_windows(index, occ, pid) for pid in required}
+    for pid in required:
+        if not _fits(free[pid], length):
+            return (
+                f"{title} cannot take place: {index.people[pid].label} is not free for "
+                f"{duration_text(length)} at any time it could happen "
+                f"({window_text(occ.windows)})"
+            )
+    common: Spans = [(w.day, w.start, w.end) for w in occ.windows]
+    for pid in required:
+        common = _intersect(common, free[pid])
+    if _fits(common, length):
+        return None
+    tight = min(required, key=lambda p: sum(e - s for _, s, e in free[p]))
+    tight_free = free[tight]
+    for other in required:
+        if other != tight and not _fits(_intersect(tight_free, free[other]), length):
+            days = sorted({d for d, _, _ in tight_free})
+            return (
+                f"{title} cannot take place: {index.people[tight].label} is free only "
+                f"{_spans_text([s for s in tight_free if s[2] - s[1] >= length])}, and "
+                f"{index.people[other].label} {_free_text(index, other, days)}"
+            )
+    names = ", ".join(index.people[p].label for p in required)
+    return (
+        f"{title} cannot take place: the calendars of {names} leave no common "
+        f"{duration_text(length)} in its window ({window_text(occ.windows)})"
+    )
+
+
+def precheck(index: VisitIndex, previous: Schedule | None) -> tuple[str, ...]:
+    """Reasons, in words, why no schedule can exist; empty when none is found cheaply."""
+    reasons = [
+        why
+        for occ in index.occurrences
+        if occ.activity.mandatory
+        for why in [explain_occurrence(index, occ)]
+        if why is not None
+    ]
+    if previous is not None:
+        from visitplanner.solver.rules import check_all
+
+        pinned = Schedule(tuple(p for p in previous if p.pinned))
+        for v in check_all(index, pinned).violations:
+            if v.rule not in ("activities_held",):
+                reasons.append(f"A pinned activity breaks a rule ({v.label}): {v.message}")
+    return tuple(reasons)

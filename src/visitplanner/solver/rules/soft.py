@@ -1,0 +1,246 @@
+"""Soft terms of the objective: each a cost in minutes (or a count), checked and modelled alike.
+
+The objective is the sum of each term's cost times its weight (``visit.weights``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from visitplanner.domain import Side
+from visitplanner.domain.index import Stretch
+from visitplanner.solver.model import ModelContext, OccurrenceVars, negate
+from visitplanner.solver.rules.base import Facts, Placed
+from visitplanner.solver.variables import horizon
+
+
+def _sides(facts: Facts, x: Placed) -> tuple[bool, bool]:
+    sides = {facts.side_of(pid) for pid in x.attendees}
+    return Side.HOST in sides, Side.VISITOR in sides
+
+
+def informal_time_shortfall(facts: Facts) -> int:
+    """Minutes of informal time below the targets (host-visitor, then visitors only)."""
+    balance = facts.index.visit.balance
+    with_hosts = visitors_only = 0
+    for x in facts.placed:
+        if x.activity is None or x.activity.is_formal:
+            continue
+        host, visitor = _sides(facts, x)
+        if visitor and host:
+            with_hosts += x.p.length
+        elif visitor:
+            visitors_only += x.p.length
+    return max(0, balance.host_visitor_target - with_hosts) + max(
+        0, balance.visitors_only_target - visitors_only
+    )
+
+
+def _any_of(ctx: ModelContext, ov: OccurrenceVars, side: Side) -> Any:
+    lits = [lit for pid, lit in ov.attend.items() if ctx.index.people[pid].side is side]
+    return ctx.bool_or(lits, f"{side.value}_in[{ov.key}]")
+
+
+def post_informal_time_shortfall(ctx: ModelContext) -> Any:
+    """Shortfall below both informal-time targets, in minutes."""
+    m, balance = ctx.model, ctx.index.visit.balance
+    hv, vo = [], []
+    for ov in ctx.occ.values():
+        if ov.occ.activity.is_formal:
+            continue
+        host, visitor = _any_of(ctx, ov, Side.HOST), _any_of(ctx, ov, Side.VISITOR)
+        hv.append(ctx.gated_length(ov, ctx.bool_and([host, visitor], ""), f"hv[{ov.key}]"))
+        vo.append(ctx.gated_length(ov, ctx.bool_and([negate(host), visitor], ""), f"vo[{ov.key}]"))
+    short_hv = m.new_int_var(0, balance.host_visitor_target, "short_host_visitor")
+    short_vo = m.new_int_var(0, balance.visitors_only_target, "short_visitors_only")
+    m.add(short_hv >= balance.host_visitor_target - ctx.slot * sum(hv))
+    m.add(short_vo >= balance.visitors_only_target - ctx.slot * sum(vo))
+    return short_hv + short_vo
+
+
+def formal_time_over_daily_cap(facts: Facts) -> int:
+    """Minutes of formal meetings above the daily cap, summed over days."""
+    cap = facts.index.visit.balance.max_formal_minutes_per_day
+    per_day: dict[int, int] = {}
+    for x in facts.placed:
+        if x.activity is not None and x.activity.is_formal:
+            per_day[x.p.day] = per_day.get(x.p.day, 0) + x.p.length
+    return sum(max(0, v - cap) for v in per_day.values())
+
+
+def post_formal_time_over_daily_cap(ctx: ModelContext) -> Any:
+    """Formal minutes above the daily cap, in minutes."""
+    m, cap = ctx.model, ctx.index.visit.balance.max_formal_minutes_per_day
+    excess = []
+    for day in range(1, ctx.index.visit.n_days + 1):
+        parts = [
+            ctx.gated_length(ov, ov.on_day[day], f"formal[{ov.key},{day}]")
+            for ov in ctx.occ.values()
+            if ov.occ.activity.is_formal and day in ov.on_day
+        ]
+        if not parts:
+            continue
+        var = m.new_int_var(0, 24 * 60, f"formal_excess[{day}]")
+        m.add(var >= ctx.slot * sum(parts) - cap)
+        excess.append(var)
+    return sum(excess)
+
+
+def formal_meetings_unevenly_spread(facts: Facts) -> int:
+    """Formal meetings on the busiest day minus those on the quietest day."""
+    n = facts.index.visit.n_days
+    if n < 2:
+        return 0
+    counts = [0] * n
+    for x in facts.placed:
+        if x.activity is not None and x.activity.is_formal and 1 <= x.p.day <= n:
+            counts[x.p.day - 1] += 1
+    return max(counts) - min(counts)
+
+
+def post_formal_meetings_unevenly_spread(ctx: ModelContext) -> Any:
+    """Busiest minus quietest day's count of formal meetings."""
+    n = ctx.index.visit.n_days
+    if n < 2:
+        return 0
+    m = ctx.model
+    formal = [ov for ov in ctx.occ.values() if ov.occ.activity.is_formal]
+    most, least = m.new_int_var(0, len(formal), "most"), m.new_int_var(0, len(formal), "least")
+    for day in range(1, n + 1):
+        count = sum(ov.on_day[day] for ov in formal if day in ov.on_day)
+        m.add(most >= count)
+        m.add(least <= count)
+    return most - least
+
+
+def optional_people_missing(facts: Facts) -> int:
+    """Optional attendees who do not join, summed over the programme."""
+    total = 0
+    for x in facts.placed:
+        if x.activity is not None:
+            act = x.activity
+            total += sum(1 for pid in act.optional if pid not in act.required and pid not in x.attendees)
+    return total
+
+
+def post_optional_people_missing(ctx: ModelContext) -> Any:
+    """Count of optional attendees not joining held occurrences."""
+    terms = []
+    for ov in ctx.occ.values():
+        act = ov.occ.activity
+        for pid in act.optional:
+            if pid not in act.required:
+                terms.append(ov.present - ov.attend[pid])
+    return sum(terms)
+
+
+def _overlap(a: int, b: int, s: Stretch) -> int:
+    return max(0, min(b, s.end) - max(a, s.start))
+
+
+def if_need_be_minutes(facts: Facts) -> int:
+    """Minutes people attend during time they gave as 'if need be'."""
+    total = 0
+    for x in facts.placed:
+        for pid in x.attendees:
+            if pid in facts.index.people:
+                total += sum(_overlap(x.start, x.end, s) for s in facts.index.if_need_be(pid))
+    return total
+
+
+def post_if_need_be_minutes(ctx: ModelContext) -> Any:
+    """Attended minutes inside 'if need be' stretches."""
+    m, terms = ctx.model, []
+    for ov in ctx.occ.values():
+        lo = min((s.lo for s in ov.segments), default=0)
+        hi = max((s.hi for s in ov.segments), default=0)
+        for pid, att in ov.attend.items():
+            for s in ctx.index.if_need_be(pid):
+                rs, re = ctx.slots_down(s.start), ctx.slots_up(s.end)
+                if re <= lo or rs >= hi:
+                    continue
+                a, b = m.new_int_var(0, 10**6, ""), m.new_int_var(0, 10**6, "")
+                m.add_max_equality(a, [ov.start, rs])
+                m.add_min_equality(b, [ov.end, re])
+                cost = m.new_int_var(0, re - rs, f"ifneedbe[{ov.key},{pid}]")
+                m.add(cost >= b - a).only_enforce_if([] if att is True else [att])
+                terms.append(cost)
+    return ctx.slot * sum(terms)
+
+
+def idle_minutes(facts: Facts) -> int:
+    """Per day, minutes between the first start and the last end not spent in activities."""
+    days: dict[int, list[Placed]] = {}
+    for x in facts.placed:
+        days.setdefault(x.p.day, []).append(x)
+    total = 0
+    for xs in days.values():
+        span = max(x.end for x in xs) - min(x.start for x in xs)
+        total += max(0, span - sum(x.p.length for x in xs))
+    return total
+
+
+def post_idle_minutes(ctx: ModelContext) -> Any:
+    """Idle minutes per day, summed."""
+    m, top, terms = ctx.model, horizon(ctx), []
+    for day in range(1, ctx.index.visit.n_days + 1):
+        mine = [ov for ov in ctx.occ.values() if day in ov.on_day]
+        if not mine:
+            continue
+        firsts, lasts, busy = [], [], []
+        for ov in mine:
+            on = ov.on_day[day]
+            first, last = m.new_int_var(0, top, ""), m.new_int_var(0, top, "")
+            m.add(first == ov.start).only_enforce_if([] if on is True else [on])
+            m.add(last == ov.end).only_enforce_if([] if on is True else [on])
+            if on is not True:
+                m.add(first == top).only_enforce_if(negate(on))
+                m.add(last == 0).only_enforce_if(negate(on))
+            firsts.append(first)
+            lasts.append(last)
+            busy.append(ctx.gated_length(ov, on, ""))
+        lo, hi = m.new_int_var(0, top, f"day_first[{day}]"), m.new_int_var(0, top, f"day_last[{day}]")
+        m.add_min_equality(lo, firsts)
+        m.add_max_equality(hi, lasts)
+        idle = m.new_int_var(0, top, f"idle[{day}]")
+        m.add(idle >= hi - lo - sum(busy))
+        terms.append(idle)
+    return ctx.slot * sum(terms)
+
+
+def changes_from_previous(facts: Facts) -> int:
+    """Occurrences of the previous schedule (not pinned) that moved or were dropped."""
+    if facts.previous is None:
+        return 0
+    now = {p.key: p for p in facts.schedule}
+    moved = 0
+    for old in facts.previous:
+        new = now.get(old.key)
+        if not old.pinned and (
+            new is None or (new.day, new.start, new.venue) != (old.day, old.start, old.venue)
+        ):
+            moved += 1
+    return moved
+
+
+def post_changes_from_previous(ctx: ModelContext) -> Any:
+    """Count of previous placements (not pinned) that are not kept as they were."""
+    if ctx.previous is None:
+        return 0
+    m, terms = ctx.model, []
+    for old in ctx.previous:
+        if old.pinned:
+            continue
+        ov = ctx.occ.get(old.key)
+        venue = None if ov is None else ov.venues.get(old.venue, False)
+        if ov is None or venue is False or old.abs_start % ctx.slot:
+            terms.append(1)
+            continue
+        same = m.new_bool_var(f"kept[{old.key}]")
+        m.add(ov.start == old.abs_start // ctx.slot).only_enforce_if(same)
+        if venue is not True:
+            m.add_implication(same, venue)
+        if ov.present is not True:
+            m.add_implication(same, ov.present)
+        terms.append(1 - same)
+    return sum(terms)

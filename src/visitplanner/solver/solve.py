@@ -1,0 +1,125 @@
+"""Solving a visit with CP-SAT: build the model from the rule catalogue, stream progress."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from visitplanner.domain import Schedule, Visit
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.explain import explain_with_core
+from visitplanner.solver.model import ModelContext
+from visitplanner.solver.precheck import precheck
+from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
+from visitplanner.solver.rules import check_all, hard_rules, soft_terms
+from visitplanner.solver.variables import build_variables
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def build_model(
+    index: VisitIndex, previous: Schedule | None, explain: bool = False
+) -> ModelContext:
+    """The CP-SAT model of ``index``'s visit: variables, every hard rule, and the objective."""
+    ctx = ModelContext(index, cp_model.CpModel(), previous=previous, explain=explain)
+    build_variables(ctx)
+    for rule in hard_rules():
+        rule.post(ctx)
+    if not explain:
+        weights = index.visit.weights
+        for term in soft_terms():
+            ctx.terms[term.name] = term.post(ctx)
+        ctx.model.minimize(sum(weights.of(n) * e for n, e in ctx.terms.items()))
+    return ctx
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+    def __init__(
+        self, ctx: ModelContext, started: float, report: ProgressCallback | None, stop: StopSignal
+    ) -> None:
+        super().__init__()
+        self.ctx, self.started, self.report, self.stop = ctx, started, report, stop
+        self.count = 0
+
+    def on_solution_callback(self) -> None:
+        self.count += 1
+        if self.report is not None:
+            self.report(
+                Progress(
+                    self.ctx.extract(self),
+                    round(self.objective_value),
+                    self.best_objective_bound,
+                    time.monotonic() - self.started,
+                    self.count,
+                )
+            )
+        if self.stop.requested:
+            self.stop_search()
+
+
+def solve(
+    visit: Visit,
+    options: SolveOptions | None = None,
+    on_progress: ProgressCallback | None = None,
+    stop: StopSignal | None = None,
+) -> SolveResult:
+    """Find the best programme for ``visit``; infeasible visits come back explained."""
+    options = options or SolveOptions()
+    stop = stop or StopSignal()
+    started = time.monotonic()
+    index = VisitIndex(visit)
+    previous = options.previous
+    if previous is not None and not options.keep_previous:
+        previous = Schedule(tuple(p for p in previous if p.pinned))
+    reasons = precheck(index, previous)
+    if reasons:
+        return SolveResult(Status.INFEASIBLE, explanation=reasons,
+                           elapsed=time.monotonic() - started)
+    ctx = build_model(index, previous)
+    solver = cp_model.CpSolver()
+    params: Any = solver.parameters
+    params.max_time_in_seconds = max(0.01, options.time_limit)
+    params.num_workers = max(1, options.workers)
+    params.random_seed = options.seed
+    callback = _Progress(ctx, started, on_progress, stop)
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(solver, stop, done), daemon=True)
+    watcher.start()
+    try:
+        status = solver.solve(ctx.model, callback)
+    finally:
+        done.set()
+        watcher.join()
+    elapsed = time.monotonic() - started
+    if status == cp_model.INFEASIBLE:
+        remaining = max(1.0, options.time_limit - elapsed)
+        return SolveResult(Status.INFEASIBLE, explanation=explain_with_core(index, previous, remaining),
+                           elapsed=time.monotonic() - started)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
+        return SolveResult(ended, elapsed=elapsed)
+    schedule = ctx.extract(solver)
+    report = check_all(index, schedule, previous)
+    if status == cp_model.OPTIMAL:
+        ended = Status.OPTIMAL
+    else:
+        ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
+    return SolveResult(
+        ended,
+        schedule=schedule,
+        objective=round(solver.objective_value),
+        bound=solver.best_objective_bound,
+        terms=dict(report.costs),
+        elapsed=elapsed,
+    )
+
+
+def _watch(solver: cp_model.CpSolver, stop: StopSignal, done: threading.Event) -> None:
+    while not done.is_set():
+        if stop.wait(0.05):
+            solver.stop_search()
+            return

@@ -1,0 +1,147 @@
+"""Who is free when: per slot, how many of the people the programme needs are free.
+
+"Needed" people are those required by any activity. A person counts as free in
+a slot when no part of it is unavailable for them (free "if need be" counts,
+and is said in the tooltip). Times are in the visit's zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from visitplanner.domain import Level, Visit
+from visitplanner.domain.availability import Segment
+from visitplanner.domain.clock import hhmm
+from visitplanner.ui.availability.grid import (
+    DayGrid,
+    Frame,
+    column_segments,
+    display_bounds,
+    grid_days,
+    row_minutes,
+    worst_level,
+)
+
+_EMPTY, _FULL, _ALL_FREE = QColor("#f5f5f5"), QColor("#66bb6a"), QColor("#1b5e20")
+
+
+@dataclass(frozen=True)
+class CellInfo:
+    """Who is free in one slot."""
+
+    free: int
+    total: int
+    missing: tuple[str, ...]
+    if_need_be: tuple[str, ...]
+
+
+def needed_people(visit: Visit) -> tuple[str, ...]:
+    """Ids of the people required by any activity, in the order of the participant list."""
+    required = {pid for act in visit.activities for pid in act.required}
+    return tuple(p.id for p in visit.participants if p.id in required)
+
+
+def heat_colour(free: int, total: int) -> QColor:
+    """Pale when few are free, green as more are, dark green when everyone is."""
+    if total == 0 or free == 0:
+        return QColor(_EMPTY)
+    if free == total:
+        return QColor(_ALL_FREE)
+    share = free / total
+    return QColor.fromRgbF(
+        _EMPTY.redF() + (_FULL.redF() - _EMPTY.redF()) * share,
+        _EMPTY.greenF() + (_FULL.greenF() - _EMPTY.greenF()) * share,
+        _EMPTY.blueF() + (_FULL.blueF() - _EMPTY.blueF()) * share,
+    )
+
+
+class HeatMap(DayGrid):
+    """The overview grid; hover a cell to see who is missing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self._names: dict[str, str] = {}
+        self._people: tuple[str, ...] = ()
+        self._cells: list[list[CellInfo]] = []
+
+    def set_visit(self, visit: Visit) -> None:
+        """Recount every slot of ``visit``."""
+        days = grid_days(visit)
+        row = row_minutes(visit)
+        lo, hi = display_bounds(visit, days, visit.zone, row)
+        frame = Frame(days, lo, hi, row, frozenset(visit.dates))
+        self._names = {p.id: p.name for p in visit.participants}
+        self._people = needed_people(visit)
+        columns: dict[str, list[list[Segment]]] = {
+            pid: [
+                column_segments(visit.availability_of(pid), day, visit.zone, lo, hi)
+                for day in days
+            ]
+            for pid in self._people
+        }
+        self._cells = [
+            [self._count(columns, col, lo + r * row, lo + (r + 1) * row) for r in range(frame.rows)]
+            for col in range(len(days))
+        ]
+        self.set_frame(frame)
+
+    def _count(
+        self, columns: dict[str, list[list[Segment]]], col: int, start: int, end: int
+    ) -> CellInfo:
+        missing: list[str] = []
+        maybe: list[str] = []
+        for pid in self._people:
+            level = worst_level(columns[pid][col], start, end)
+            if level is Level.UNAVAILABLE:
+                missing.append(self._names[pid])
+            elif level is Level.IF_NEED_BE:
+                maybe.append(self._names[pid])
+        total = len(self._people)
+        return CellInfo(total - len(missing), total, tuple(missing), tuple(maybe))
+
+    def cell_info(self, col: int, row: int) -> CellInfo:
+        """Who is free in a cell."""
+        return self._cells[col][row]
+
+    def tooltip_at(self, col: int, row: int) -> str:
+        """The hover text of a cell: how many are free, who is missing, who only if need be."""
+        info = self.cell_info(col, row)
+        start, end = self.row_span(row)
+        day = self.frame.days[col]
+        lines = [
+            f"{day:%a} {day.day} {day:%b} {hhmm(start)}-{hhmm(end)}: "
+            f"{info.free} of {info.total} free"
+        ]
+        if info.missing:
+            lines.append("Missing: " + ", ".join(info.missing))
+        if info.if_need_be:
+            lines.append("Only if need be: " + ", ".join(info.if_need_be))
+        if not info.missing and info.total:
+            lines.append("Everyone needed is free")
+        return "\n".join(lines)
+
+    def event(self, event: QEvent) -> bool:
+        """Show the tooltip of the hovered cell."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cell = self.cell_at(event.pos())
+            if cell is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_at(*cell), self)
+            return True
+        return super().event(event)
+
+    def paint_cells(self, painter: QPainter) -> None:
+        """Colour each cell by how many are free; write the count in partly free cells."""
+        for col, cells in enumerate(self._cells):
+            for row, info in enumerate(cells):
+                rect: QRect = self.cell_rect(col, row)
+                painter.fillRect(rect, heat_colour(info.free, info.total))
+                if 0 < info.free < info.total:
+                    painter.setPen(QColor("#1b5e20" if info.free * 2 < info.total else "#ffffff"))
+                    painter.drawText(rect.adjusted(0, 0, -4, 0), 0x0082, str(info.free))

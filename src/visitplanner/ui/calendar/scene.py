@@ -1,0 +1,361 @@
+"""The calendar scene: grid, blocks, travel strips, and live-checked dragging.
+
+The scene shows one project at a time (:meth:`CalendarScene.show`). Dragging a
+block (or its bottom edge) makes a tentative placement; each time it changes
+the scene calls ``preview`` (which runs the rule checker) and paints the blocks
+that break a rule in red. On release it emits ``placement_edited(old, new)``;
+the window turns that into an undoable change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from visitplanner.domain import Placement, Project, Schedule
+from visitplanner.domain.clock import hhmm
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.checker import CheckReport
+from visitplanner.ui.calendar.blocks import BlockItem, TravelItem
+from visitplanner.ui.calendar.geometry import (
+    AXIS,
+    Geometry,
+    home_zone,
+    lanes,
+    other_zone_time,
+)
+
+Preview = Callable[[Schedule], CheckReport]
+
+
+@dataclass
+class _Drag:
+    item: BlockItem
+    original: Placement
+    resize: bool
+    grab_dy: float  # pointer y minus block top, for moves
+    current: Placement
+
+
+class CalendarScene(QGraphicsScene):
+    """Days side by side; blocks can be dragged, resized and nudged."""
+
+    placement_edited = Signal(object, object)  # old Placement, new Placement
+    drag_feedback = Signal(str)  # a status-bar line while dragging
+    selected_key_changed = Signal(str)  # "" when nothing is selected
+
+    def __init__(self, preview: Preview | None = None) -> None:
+        super().__init__()
+        self.preview = preview
+        self.editable = True
+        self.show_home_axis = True
+        self.project: Project | None = None
+        self.index: VisitIndex | None = None
+        self.geometry = Geometry(7 * 60, 23 * 60, 1, 5)
+        self.blocks: dict[str, BlockItem] = {}
+        self._report = CheckReport()
+        self._drag: _Drag | None = None
+        self._day_width = 320.0
+        self.selectionChanged.connect(self._on_selection)
+
+    # ----------------------------------------------------------------- building
+
+    def show(self, project: Project, report: CheckReport | None = None) -> None:
+        """Show ``project``'s schedule (flagging the blocks named in ``report``)."""
+        keep = self.selected_key()
+        if self.index is None or self.index.visit is not project.visit:
+            self.index = VisitIndex(project.visit)
+        self.project = project
+        self._report = report or CheckReport()
+        self._drag = None
+        self._rebuild()
+        if keep and keep in self.blocks:
+            self.blocks[keep].setSelected(True)
+
+    def set_day_width(self, width: float) -> None:
+        """Fit the day columns to the view (rebuilds when the width changes)."""
+        if abs(width - self._day_width) >= 1 and self._drag is None:
+            self._day_width = width
+            if self.project is not None:
+                self.show(self.project, self._report)
+
+    def set_home_axis(self, shown: bool) -> None:
+        """Show or hide the visitors' home time axis."""
+        self.show_home_axis = shown
+        if self.project is not None:
+            self.show(self.project, self._report)
+
+    def home_zone(self) -> str | None:
+        """The zone of the second axis, when shown."""
+        if self.project is None or not self.show_home_axis:
+            return None
+        return home_zone(self.project.visit)
+
+    def _rebuild(self) -> None:
+        assert self.project is not None and self.index is not None
+        visit = self.project.visit
+        second = self.home_zone()
+        self.geometry = Geometry(
+            visit.day_start,
+            visit.day_end,
+            visit.n_days,
+            visit.slot,
+            axes=2 if second else 1,
+            day_width=self._day_width,
+        )
+        self.blockSignals(True)
+        self.clear()
+        self.blockSignals(False)
+        self.blocks = {}
+        g = self.geometry
+        self.setSceneRect(QRectF(0, 0, g.width, g.height))
+        self._draw_grid(second)
+        for day in range(1, visit.n_days + 1):
+            self._draw_day(day)
+
+    def _draw_grid(self, second: str | None) -> None:
+        assert self.project is not None
+        g, visit = self.geometry, self.project.visit
+        minor = QPen(QColor("#ececec"), 0)
+        half = QPen(QColor("#dadada"), 0)
+        hour = QPen(QColor("#b9b9b9"), 0)
+        label_font = QFont()
+        label_font.setPointSizeF(8)
+        for day in range(1, g.n_days + 1):
+            x0 = g.x_of_day(day)
+            self.addRect(
+                QRectF(
+                    x0, g.y_of(g.day_start), g.day_width, g.y_of(g.day_end) - g.y_of(g.day_start)
+                ),
+                QPen(QColor("#c8c8c8"), 0),
+                QColor("#fcfcfc"),
+            )
+            for minute in range(g.day_start, g.day_end + 1, g.slot):
+                pen = hour if minute % 60 == 0 else half if minute % 30 == 0 else minor
+                if g.slot < 15 and minute % 15 and minute % 60:
+                    pen = minor
+                self.addLine(x0, g.y_of(minute), x0 + g.day_width, g.y_of(minute), pen)
+        for minute in g.hours():
+            y = g.y_of(minute)
+            text = self.addSimpleText(hhmm(minute), label_font)
+            text.setPos(AXIS - 6 - text.boundingRect().width(), y - 7)
+            if second:
+                other = self.addSimpleText(other_zone_time(visit, second, minute), label_font)
+                other.setBrush(QColor("#6b6b6b"))
+                other.setPos(2 * AXIS - 6 - other.boundingRect().width(), y - 7)
+
+    def _draw_day(self, day: int) -> None:
+        assert self.project is not None and self.index is not None
+        placed = [
+            p for p in self.project.schedule.on_day(day) if p.activity_id in self.index.activities
+        ]
+        layout = lanes(placed)
+        for p in placed:
+            lane, count = layout[p.key]
+            item = self._make_block(p)
+            item.set_geometry(self._rect_for(p, lane, count))
+            self.addItem(item)
+            self.blocks[p.key] = item
+        self._draw_travel(day, placed, layout)
+
+    def _make_block(self, p: Placement) -> BlockItem:
+        assert self.project is not None and self.index is not None
+        visit = self.project.visit
+        venue = next((v.name for v in visit.venues if v.id == p.venue), p.venue)
+        interpreted = any(pid in self.index.interpreters for pid in p.attendees)
+        item = BlockItem(p, self.index.activities[p.activity_id], venue, interpreted, QRectF())
+        item.set_problems(self._labels_for(p.key, self._report))
+        return item
+
+    def _rect_for(self, p: Placement, lane: int = 0, count: int = 1) -> QRectF:
+        g = self.geometry
+        width = (g.day_width - 4) / count
+        x = g.x_of_day(p.day) + 2 + lane * width
+        top, bottom = g.y_of(p.start), g.y_of(p.end)
+        return QRectF(x, top, width - 1, max(bottom - top, 4))
+
+    def _draw_travel(
+        self, day: int, placed: list[Placement], layout: dict[str, tuple[int, int]]
+    ) -> None:
+        """Hatched strips after a block when people go on to another venue."""
+        assert self.project is not None
+        travel = self.project.visit.travel
+        for p in placed:
+            following = [
+                q
+                for q in placed
+                if q.start >= p.end and q.key != p.key and set(q.attendees) & set(p.attendees)
+            ]
+            if not following:
+                continue
+            nxt = min(following, key=lambda q: (q.start, q.key))
+            minutes = travel.between(p.venue, nxt.venue)
+            if p.venue == nxt.venue or minutes <= 0:
+                continue
+            lane, count = layout[p.key]
+            block = self._rect_for(p, lane, count)
+            g = self.geometry
+            strip = QRectF(block.left(), block.bottom(), block.width(), minutes * g.px_per_minute)
+            self.addItem(TravelItem(strip, minutes, short=nxt.start - p.end < minutes))
+
+    # ---------------------------------------------------------------- selection
+
+    def selected_key(self) -> str:
+        """The key of the selected block, or ``""``."""
+        for item in self.selectedItems():
+            if isinstance(item, BlockItem):
+                return item.key
+        return ""
+
+    def select_key(self, key: str) -> bool:
+        """Select the block of ``key`` (and return whether it is on the calendar)."""
+        item = self.blocks.get(key)
+        self.clearSelection()
+        if item is None:
+            return False
+        item.setSelected(True)
+        item.setFocus()
+        return True
+
+    def _on_selection(self) -> None:
+        self.selected_key_changed.emit(self.selected_key())
+
+    # ------------------------------------------------------------------ editing
+
+    def nudge(self, key: str, days: int, slots: int) -> Placement | None:
+        """Move block ``key`` by whole days and slots (keyboard); emits the edit."""
+        if not self.editable or self.project is None:
+            return None
+        p = self.project.schedule.get(key)
+        if p is None:
+            return None
+        g = self.geometry
+        day = min(max(p.day + days, 1), g.n_days)
+        start = g.clamp_start(p.start + slots * g.slot, p.length)
+        new = p.moved(day, start)
+        if new != p:
+            self.placement_edited.emit(p, new)
+        return new
+
+    def _block_at(self, pos: QPointF) -> BlockItem | None:
+        for item in self.items(pos):
+            if isinstance(item, BlockItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        """Select a block; with the left button start moving or resizing it."""
+        block = self._block_at(event.scenePos())
+        if block is None:
+            self.clearSelection()
+            super().mousePressEvent(event)
+            return
+        self.clearSelection()
+        block.setSelected(True)
+        block.setFocus()
+        if event.button() == Qt.MouseButton.LeftButton and self.editable:
+            top = block.scene_rect().top()
+            self._drag = _Drag(
+                block,
+                block.placement,
+                block.on_bottom_edge(event.scenePos()),
+                event.scenePos().y() - top,
+                block.placement,
+            )
+            block.setZValue(20)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        """Follow the pointer, snapped to the slot grid, and re-check the rules."""
+        if self._drag is None:
+            super().mouseMoveEvent(event)
+            return
+        self.drag_to(event.scenePos())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        """Drop: emit the edit (the window records it for undo)."""
+        if self._drag is None:
+            super().mouseReleaseEvent(event)
+            return
+        self.drop()
+        event.accept()
+
+    def drag_to(self, pos: QPointF) -> Placement | None:
+        """Move the dragged block to follow ``pos``; returns the tentative placement."""
+        drag = self._drag
+        if drag is None:
+            return None
+        candidate = self._candidate(drag, pos)
+        if candidate == drag.current:
+            return candidate
+        drag.current = candidate
+        drag.item.show_placement(candidate)
+        drag.item.set_geometry(self._rect_for(candidate))
+        self._check_tentative(candidate)
+        return candidate
+
+    def drop(self) -> None:
+        """Finish the drag in progress."""
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return
+        drag.item.setZValue(10)
+        self.drag_feedback.emit("")
+        if drag.current != drag.original:
+            self.placement_edited.emit(drag.original, drag.current)
+        elif self.project is not None:
+            self.show(self.project, self._report)
+
+    def _candidate(self, drag: _Drag, pos: QPointF) -> Placement:
+        g = self.geometry
+        p = drag.original
+        activity = drag.item.activity
+        if drag.resize:
+            end = g.snap(g.minute_at(pos.y()))
+            lo, hi = p.start + activity.min_length, p.start + activity.max_length
+            end = min(max(end, lo), hi, g.day_end)
+            return replace(p, end=max(end, p.start + g.slot))
+        day = g.day_at(pos.x())
+        start = g.snap(g.minute_at(pos.y() - drag.grab_dy))
+        return p.moved(day, g.clamp_start(start, p.length))
+
+    def _check_tentative(self, candidate: Placement) -> None:
+        if self.project is None:
+            return
+        if self.preview is None:
+            self.drag_feedback.emit(self._where(candidate))
+            return
+        report = self.preview(self.project.schedule.with_placement(candidate))
+        for key, item in self.blocks.items():
+            item.set_problems(self._labels_for(key, report))
+        labels = self._labels_for(candidate.key, report)
+        status = self._where(candidate)
+        if labels:
+            status += " — breaks: " + "; ".join(labels)
+        self.drag_feedback.emit(status)
+
+    def _where(self, p: Placement) -> str:
+        assert self.project is not None
+        visit = self.project.visit
+        return f"{visit.day_label(p.day).capitalize()}, {hhmm(p.start)}–{hhmm(p.end)}"
+
+    @staticmethod
+    def _labels_for(key: str, report: CheckReport) -> tuple[str, ...]:
+        seen: list[str] = []
+        for v in report.for_key(key):
+            if v.label not in seen:
+                seen.append(v.label)
+        return tuple(seen)
+
+    def dragging(self) -> bool:
+        """Whether a block is being dragged."""
+        return self._drag is not None
+
+    def block_items(self) -> list[QGraphicsItem]:
+        """Every block on the calendar (for tests and painting checks)."""
+        return list(self.blocks.values())

@@ -1,0 +1,98 @@
+"""Changes to a project, as pure functions, and the undo command that swaps projects.
+
+Every edit produces a new immutable :class:`Project`; the undo stack keeps the
+project before and after each change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtGui import QUndoCommand
+
+from visitplanner.domain import Placement, Project, Schedule, Visit
+
+
+class ProjectCommand(QUndoCommand):
+    """One undoable change: swaps the document's project between two values."""
+
+    def __init__(
+        self,
+        apply: Callable[[Project], None],
+        before: Project,
+        after: Project,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        """Apply the change."""
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        """Go back to the project before the change."""
+        self._apply(self.before)
+
+
+def with_schedule(project: Project, schedule: Schedule) -> Project:
+    """The project with a new schedule (kept in time order)."""
+    return replace(project, schedule=schedule.sorted())
+
+
+def with_placement(project: Project, placement: Placement) -> Project:
+    """The project with ``placement`` added or replacing the one with its key."""
+    return replace(project, schedule=project.schedule.with_placement(placement))
+
+
+def moved(project: Project, key: str, day: int, start: int) -> Project:
+    """The project with occurrence ``key`` moved to ``start`` on ``day``."""
+    current = _placement(project, key)
+    return with_placement(project, current.moved(day, start))
+
+
+def resized(project: Project, key: str, end: int) -> Project:
+    """The project with occurrence ``key`` ending at ``end``."""
+    current = _placement(project, key)
+    return with_placement(project, replace(current, end=end))
+
+
+def pinned(project: Project, key: str, pin: bool) -> Project:
+    """The project with occurrence ``key`` pinned (kept by the solver) or not."""
+    current = _placement(project, key)
+    return with_placement(project, replace(current, pinned=pin))
+
+
+def unscheduled(project: Project, key: str) -> Project:
+    """The project without occurrence ``key`` in the programme."""
+    return replace(project, schedule=project.schedule.without(key))
+
+
+def with_visit(project: Project, visit: Visit) -> Project:
+    """The project with an edited visit; placements that no longer fit it are dropped.
+
+    A placement is kept when its activity, day and venue still exist; attendees
+    who left the visit are removed from it.
+    """
+    activities = {a.id for a in visit.activities}
+    venues = {v.id for v in visit.venues}
+    people = {p.id for p in visit.participants}
+    kept: list[Placement] = []
+    for p in project.schedule:
+        if p.activity_id not in activities or not 1 <= p.day <= visit.n_days:
+            continue
+        if p.venue not in venues:
+            continue
+        attendees = tuple(a for a in p.attendees if a in people)
+        kept.append(p if attendees == p.attendees else replace(p, attendees=attendees))
+    return replace(project, visit=visit, schedule=Schedule(tuple(kept)).sorted())
+
+
+def _placement(project: Project, key: str) -> Placement:
+    found = project.schedule.get(key)
+    if found is None:
+        raise KeyError(f"'{key}' is not in the programme")
+    return found

@@ -1,0 +1,308 @@
+"""The activities editor: formal meetings and informal time, who, when and where."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from visitplanner.domain import Activity, Kind, MinAttendance, Side, Visit, Window
+from visitplanner.ui.editors.common import (
+    CheckList,
+    Confirm,
+    ErrorLabel,
+    Field,
+    Form,
+    id_error,
+    minutes_spin,
+    unique_id,
+)
+from visitplanner.ui.editors.listing import ListEditor
+from visitplanner.ui.editors.people import SIDE_LABELS
+from visitplanner.ui.editors.windows import NotesEdit, WindowsEditor
+
+KIND_LABELS: dict[Kind, str] = {Kind.FORMAL: "Formal meeting", Kind.INFORMAL: "Informal time"}
+VISITORS = "visitors"
+
+
+def visitor_minimum(activity: Activity) -> int:
+    """The activity's "at least N visitors" rule (0 when there is none)."""
+    for m in activity.min_attendance:
+        if m.label == VISITORS:
+            return m.at_least
+    return 0
+
+
+def with_visitor_minimum(activity: Activity, visit: Visit, at_least: int) -> Activity:
+    """``activity`` needing ``at_least`` of its invited visitors (0 drops the rule)."""
+    among = invited_visitors(activity, visit)
+    rule = MinAttendance(among, at_least, VISITORS)
+    rules: list[MinAttendance] = []
+    placed = False
+    for m in activity.min_attendance:
+        if m.label != VISITORS:
+            rules.append(m)
+        elif not placed and at_least > 0:
+            rules.append(rule if (m.at_least, set(m.among)) != (at_least, set(among)) else m)
+            placed = True
+    if not placed and at_least > 0:
+        rules.append(rule)
+    return replace(activity, min_attendance=tuple(rules))
+
+
+def invited_visitors(activity: Activity, visit: Visit) -> tuple[str, ...]:
+    """Ids of the visitors invited to ``activity``, in the visit's order."""
+    invited = set(activity.invited)
+    return tuple(p.id for p in visit.people_on(Side.VISITOR) if p.id in invited)
+
+
+class ActivitiesEditor(ListEditor):
+    """Add, edit and remove the meetings and informal time of the visit."""
+
+    def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
+        super().__init__("activity", parent, confirm)
+        form = Form(self)
+        self.title_edit = QLineEdit(form)
+        self.kind_combo = QComboBox(form)
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.min_spin = minutes_spin(form, minimum=5)
+        self.max_spin = minutes_spin(form, minimum=5)
+        lengths = QWidget(form)
+        grid = QGridLayout(lengths)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel("at least", lengths), 0, 0)
+        grid.addWidget(self.min_spin, 0, 1)
+        grid.addWidget(QLabel("at most", lengths), 0, 2)
+        grid.addWidget(self.max_spin, 0, 3)
+        grid.setColumnStretch(4, 1)
+        self.required_list = CheckList(form)
+        self.optional_list = CheckList(form)
+        people = QWidget(form)
+        pgrid = QGridLayout(people)
+        pgrid.setContentsMargins(0, 0, 0, 0)
+        pgrid.addWidget(QLabel("Must attend", people), 0, 0)
+        pgrid.addWidget(QLabel("Join if free", people), 0, 1)
+        pgrid.addWidget(self.required_list, 1, 0)
+        pgrid.addWidget(self.optional_list, 1, 1)
+        self.required_list.setToolTip("Ticked people must all be there, or it cannot happen")
+        self.optional_list.setToolTip("Ticked people join when they are free; each is a gain")
+        self.min_visitors_spin = QSpinBox(form)
+        self.min_visitors_spin.setRange(0, 999)
+        self.min_visitors_spin.setSpecialValueText("No minimum")
+        self.min_visitors_spin.setSuffix(" visitors")
+        self.min_visitors_spin.setKeyboardTracking(False)
+        self.windows_editor = WindowsEditor(form)
+        self.venues_list = CheckList(form)
+        self.venues_list.setMaximumHeight(110)
+        self.per_day_check = QCheckBox("Once on each day (like breakfast)", form)
+        self.mandatory_check = QCheckBox("Must happen", form)
+        self.notes_edit = NotesEdit(form)
+        self.notes_edit.setMaximumHeight(80)
+        self.id_edit = QLineEdit(form)
+
+        self.title = form.add("Title", self.title_edit, "As it appears in the programme")
+        self.kind = form.add(
+            "Kind",
+            self.kind_combo,
+            "Formal meetings are the programme; informal time is for getting to know each other",
+        )
+        self.lengths = form.add("Length", lengths, "How long it may last, in minutes")
+        self.people = form.add("People", people, "Who must attend and who may join")
+        self.min_visitors = form.add(
+            "At least",
+            self.min_visitors_spin,
+            "How many of the invited visitors must be there for it to be worth holding",
+        )
+        self.windows = form.add(
+            "When", self.windows_editor, "When it may happen; it is placed inside one window"
+        )
+        self.venues = form.add(
+            "Venues", self.venues_list, "Where it may happen; tick none to allow any venue"
+        )
+        self.per_day = form.add(
+            "", self.per_day_check, "Tick to hold it once on every day its windows allow"
+        )
+        self.mandatory = form.add(
+            "", self.mandatory_check, "Untick if the planner may leave it out when it does not fit"
+        )
+        self.notes = form.add("Notes", self.notes_edit, "Anything to remember; printed as is")
+        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.general_error = ErrorLabel(form)
+        form.layout_.addRow(self.general_error)
+        self.form = form
+        self.form_area.setWidget(form)
+
+        for edit in (self.title_edit, self.id_edit):
+            edit.textChanged.connect(self._on_text)
+            edit.editingFinished.connect(self.commit)
+        for spin in (self.min_spin, self.max_spin, self.min_visitors_spin):
+            spin.valueChanged.connect(lambda *_: self.commit())
+        self.kind_combo.currentIndexChanged.connect(lambda *_: self.commit())
+        self.per_day_check.toggled.connect(lambda *_: self.commit())
+        self.mandatory_check.toggled.connect(lambda *_: self.commit())
+        self.required_list.changed.connect(lambda: self._on_people(self.required_list))
+        self.optional_list.changed.connect(lambda: self._on_people(self.optional_list))
+        self.venues_list.changed.connect(self.commit)
+        self.windows_editor.edited.connect(self.commit)
+        self.notes_edit.editingFinished.connect(self.commit)
+        self.clear_form()
+
+    # -- list ---------------------------------------------------------------
+
+    def items(self, visit: Visit) -> list[tuple[str, str]]:
+        """Each activity with its kind."""
+        return [(a.id, f"{a.title} — {KIND_LABELS[a.kind].lower()}") for a in visit.activities]
+
+    def load_item(self, visit: Visit, key: str) -> None:
+        """Fill the form with activity ``key``."""
+        a = visit.activity(key)
+        self.form.setEnabled(True)
+        self.title_edit.setText(a.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(a.kind))
+        self.min_spin.setValue(a.min_length)
+        self.max_spin.setValue(a.max_length)
+        who = [(p.id, f"{p.name} ({SIDE_LABELS[p.side].lower()})") for p in visit.participants]
+        self.required_list.set_items(who, a.required)
+        self.optional_list.set_items(who, a.optional)
+        self.min_visitors_spin.setValue(visitor_minimum(a))
+        self.windows_editor.set_windows(a.windows, visit.n_days)
+        self.venues_list.set_items([(v.id, v.name) for v in visit.venues], a.venues)
+        self.per_day_check.setChecked(a.per_day)
+        self.mandatory_check.setChecked(a.mandatory)
+        self.notes_edit.setPlainText(a.notes)
+        self.id_edit.setText(a.id)
+        self.validate()
+
+    def clear_form(self) -> None:
+        """Blank, disabled form."""
+        self.title_edit.clear()
+        self.id_edit.clear()
+        self.notes_edit.clear()
+        self.required_list.set_items([], ())
+        self.optional_list.set_items([], ())
+        self.venues_list.set_items([], ())
+        self.windows_editor.set_windows((), 1)
+        for f in self._fields():
+            f.show("")
+        self.general_error.say("")
+        self.form.setEnabled(False)
+
+    def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
+        """A new hour of informal time, any day 09:00-17:00."""
+        aid = unique_id("new-activity", [a.id for a in visit.activities])
+        title = f"New activity {len(visit.activities) + 1}"
+        act = Activity(aid, title, Kind.INFORMAL, 60, 60, (Window(9 * 60, 17 * 60),))
+        return replace(visit, activities=(*visit.activities, act)), aid, "Add an activity"
+
+    def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
+        """Remove activity ``key``, after asking."""
+        a = visit.activity(key)
+        question = (
+            f"Remove '{a.title}' from the visit?\n"
+            "It will also leave the programme if it is placed. You can undo this."
+        )
+        if not self.confirm(f"Remove {a.title}", question):
+            return None
+        acts = tuple(x for x in visit.activities if x.id != key)
+        return replace(visit, activities=acts), f"Remove {a.title}"
+
+    # -- editing ------------------------------------------------------------
+
+    def _fields(self) -> tuple[Field, ...]:
+        return (self.title, self.ident, self.lengths, self.min_visitors, self.people)
+
+    def _on_text(self, _text: str) -> None:
+        if not self._loading:
+            self.validate()
+
+    def _on_people(self, changed: CheckList) -> None:
+        other = self.optional_list if changed is self.required_list else self.required_list
+        for pid in changed.checked():
+            other.set_checked(pid, False)
+        self.commit()
+
+    def validate(self) -> bool:
+        """Mark every invalid field in place; True when the entry is valid."""
+        visit, key = self._visit, self.current_key()
+        if visit is None or key is None:
+            return False
+        taken = [a.id for a in visit.activities if a.id != key]
+        invited = set(self.required_list.checked()) | set(self.optional_list.checked())
+        n_visitors = sum(1 for p in visit.people_on(Side.VISITOR) if p.id in invited)
+        want = self.min_visitors_spin.value()
+        checks = (
+            (self.title, "" if self.title_edit.text().strip() else "Give a title"),
+            (self.ident, id_error(self.id_edit.text(), taken)),
+            (
+                self.lengths,
+                "The maximum length is shorter than the minimum"
+                if self.max_spin.value() < self.min_spin.value()
+                else "",
+            ),
+            (
+                self.min_visitors,
+                f"Only {n_visitors} visitors are invited" if want > n_visitors else "",
+            ),
+        )
+        for f, message in checks:
+            f.show(message)
+        windows_ok = self.windows_editor.windows() is not None
+        return windows_ok and not any(message for _, message in checks)
+
+    def commit(self) -> None:
+        """Send the form's entry out as a new visit, if it is valid and changed."""
+        if self._loading or not self.validate():
+            return
+        visit, key = self._visit, self.current_key()
+        assert visit is not None and key is not None
+        old = visit.activity(key)
+        windows = self.windows_editor.windows()
+        assert windows is not None
+        try:
+            new = replace(
+                old,
+                id=self.id_edit.text(),
+                title=self.title_edit.text().strip(),
+                kind=self.kind_combo.currentData(),
+                min_length=self.min_spin.value(),
+                max_length=self.max_spin.value(),
+                windows=windows,
+                required=self.required_list.checked(),
+                optional=self.optional_list.checked(),
+                venues=self.venues_list.checked(),
+                per_day=self.per_day_check.isChecked(),
+                mandatory=self.mandatory_check.isChecked(),
+                notes=self.notes_edit.toPlainText(),
+            )
+            new = with_visitor_minimum(new, visit, self.min_visitors_spin.value())
+        except ValueError as exc:
+            self.general_error.say(str(exc))
+            return
+        self.general_error.say("")
+        if new == old:
+            return
+        acts = tuple(new if a.id == key else a for a in visit.activities)
+        self.emit_edit(replace(visit, activities=acts), _undo_text(old, new), select=new.id)
+
+
+def _undo_text(old: Activity, new: Activity) -> str:
+    if old.title != new.title:
+        return f"Rename {old.title}"
+    if (old.required, old.optional) != (new.required, new.optional):
+        return f"Change who attends {old.title}"
+    if old.windows != new.windows:
+        return f"Change when {old.title} may happen"
+    if (old.min_length, old.max_length) != (new.min_length, new.max_length):
+        return f"Change the length of {old.title}"
+    if old.venues != new.venues:
+        return f"Change the venues of {old.title}"
+    return f"Edit {old.title}"

@@ -1,0 +1,178 @@
+"""The list-and-form layout shared by the people, venue and activity editors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain import Visit
+from visitplanner.ui.editors.common import Confirm, ask_confirm
+
+
+class ListEditor(QWidget):
+    """A list of items on the left, the selected item's form on the right.
+
+    Subclasses fill :meth:`items`, :meth:`load_item`, :meth:`clear_form`,
+    :meth:`add_item` and :meth:`remove_item`. Edits go out through
+    ``visit_edited`` as (new valid Visit, short undo text).
+    """
+
+    visit_edited = Signal(object, str)
+
+    def __init__(
+        self, noun: str, parent: QWidget | None = None, confirm: Confirm | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.confirm: Confirm = confirm or ask_confirm(self)
+        self._visit: Visit | None = None
+        self._loading = False
+
+        self.list = QListWidget(self)
+        self.list.setMinimumWidth(200)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        self.add_button = QPushButton(f"Add {noun}", self)
+        self.add_button.setToolTip(f"Add a new {noun} to the visit")
+        self.add_button.clicked.connect(self._on_add)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setToolTip(f"Remove the selected {noun} (asks first)")
+        self.remove_button.clicked.connect(self._on_remove)
+
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.list)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left_lay.addLayout(buttons)
+
+        self.form_area = QScrollArea(self)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.form_area)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(splitter)
+
+    # -- to fill in -------------------------------------------------------
+
+    def items(self, visit: Visit) -> list[tuple[str, str]]:
+        """(id, label) of every item of ``visit``."""
+        raise NotImplementedError
+
+    def load_item(self, visit: Visit, key: str) -> None:
+        """Show item ``key`` in the form."""
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        """Empty and disable the form (nothing selected)."""
+        raise NotImplementedError
+
+    def add_item(self, visit: Visit) -> tuple[Visit, str, str] | None:
+        """A visit with a new item: (visit, new id, undo text)."""
+        raise NotImplementedError
+
+    def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
+        """A visit without ``key`` (after asking): (visit, undo text), or None."""
+        raise NotImplementedError
+
+    # -- shared behaviour ---------------------------------------------------
+
+    @property
+    def visit(self) -> Visit | None:
+        """The visit shown, including the editor's own last edit."""
+        return self._visit
+
+    def set_visit(self, visit: Visit) -> None:
+        """Show ``visit``; keeps the selected item when it still exists."""
+        if visit is self._visit:
+            return
+        self._visit = visit
+        self.refresh_list(self.current_key())
+
+    def current_key(self) -> str | None:
+        """Id of the selected item."""
+        item = self.list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select(self, key: str) -> None:
+        """Select item ``key``."""
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                self.list.setCurrentRow(i)
+                return
+
+    def refresh_list(self, keep: str | None) -> None:
+        """Rebuild the list from the visit and reload the form."""
+        visit = self._visit
+        self._loading = True
+        try:
+            self.list.clear()
+            row = 0
+            for i, (key, label) in enumerate(self.items(visit) if visit else []):
+                item = QListWidgetItem(label, self.list)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                if key == keep:
+                    row = i
+            if self.list.count():
+                self.list.setCurrentRow(row)
+        finally:
+            self._loading = False
+        self._reload_form()
+
+    def emit_edit(self, visit: Visit, text: str, select: str | None = None) -> None:
+        """Adopt ``visit`` and tell the world (the list is refreshed first)."""
+        self._visit = visit
+        keep = select if select is not None else self.current_key()
+        self.refresh_list(keep)
+        self.visit_edited.emit(visit, text)
+
+    def _reload_form(self) -> None:
+        key = self.current_key()
+        self._loading = True
+        try:
+            if self._visit is None or key is None:
+                self.clear_form()
+            else:
+                self.load_item(self._visit, key)
+        finally:
+            self._loading = False
+        self.remove_button.setEnabled(key is not None)
+
+    def _on_current_changed(self, *_args: object) -> None:
+        if not self._loading:
+            self._reload_form()
+
+    def _on_add(self) -> None:
+        if self._visit is None:
+            return
+        added = self.add_item(self._visit)
+        if added is not None:
+            visit, key, text = added
+            self.emit_edit(visit, text, select=key)
+
+    def _on_remove(self) -> None:
+        key = self.current_key()
+        if self._visit is None or key is None:
+            return
+        removed = self.remove_item(self._visit, key)
+        if removed is not None:
+            row = self.list.currentRow()
+            visit, text = removed
+            keys = [k for k, _ in self.items(visit)]
+            keep = keys[min(row, len(keys) - 1)] if keys else None
+            self.emit_edit(visit, text, select=keep)

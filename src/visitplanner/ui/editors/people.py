@@ -1,0 +1,300 @@
+"""The people editor: who takes part, their side, languages and home time zone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from visitplanner.domain import Availability, Level, MinAttendance, Participant, Side, Visit
+from visitplanner.ui.editors.common import (
+    Confirm,
+    Field,
+    Form,
+    id_error,
+    unique_id,
+    zone_combo,
+    zone_error,
+)
+from visitplanner.ui.editors.listing import ListEditor
+
+SIDE_LABELS: dict[Side, str] = {
+    Side.VISITOR: "Visitor",
+    Side.HOST: "Host",
+    Side.INTERPRETER: "Interpreter",
+    Side.OBSERVER: "Observer",
+}
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def language_error(text: str) -> str:
+    """The reason ``text`` is not a list of language codes ('' when it is)."""
+    codes = split_languages(text)
+    if not codes:
+        return "Give at least one language"
+    bad = [c for c in codes if not _LANGUAGE.match(c)]
+    if bad:
+        return f"'{bad[0]}' is not a language code; use short codes such as en, fr"
+    return ""
+
+
+def split_languages(text: str) -> tuple[str, ...]:
+    """``"en, FR"`` -> ``("en", "fr")`` (no repeats)."""
+    out: list[str] = []
+    for part in re.split(r"[,;\s]+", text.strip().lower()):
+        if part and part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+def without_person(visit: Visit, pid: str) -> Visit:
+    """``visit`` with ``pid`` removed from people, activities and availability."""
+    acts = []
+    for a in visit.activities:
+        mins = []
+        for m in a.min_attendance:
+            among = tuple(p for p in m.among if p != pid)
+            if among:
+                mins.append(replace(m, among=among, at_least=min(m.at_least, len(among))))
+        acts.append(
+            replace(
+                a,
+                required=tuple(p for p in a.required if p != pid),
+                optional=tuple(p for p in a.optional if p != pid),
+                min_attendance=tuple(mins),
+            )
+        )
+    return replace(
+        visit,
+        participants=tuple(p for p in visit.participants if p.id != pid),
+        activities=tuple(acts),
+        availability={k: v for k, v in visit.availability.items() if k != pid},
+    )
+
+
+def renamed_person(visit: Visit, old: str, new: str) -> Visit:
+    """``visit`` with every reference to id ``old`` changed to ``new``."""
+
+    def swap(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(new if p == old else p for p in ids)
+
+    acts = tuple(
+        replace(
+            a,
+            required=swap(a.required),
+            optional=swap(a.optional),
+            min_attendance=tuple(replace(m, among=swap(m.among)) for m in a.min_attendance),
+        )
+        for a in visit.activities
+    )
+    avail = {(new if k == old else k): v for k, v in visit.availability.items()}
+    return replace(visit, activities=acts, availability=avail)
+
+
+class PeopleEditor(ListEditor):
+    """Add, edit and remove the participants of the visit."""
+
+    def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
+        super().__init__("person", parent, confirm)
+        form = Form(self)
+        self.id_edit = QLineEdit(form)
+        self.name_edit = QLineEdit(form)
+        self.organisation_edit = QLineEdit(form)
+        self.role_edit = QLineEdit(form)
+        self.side_combo = QComboBox(form)
+        for side, label in SIDE_LABELS.items():
+            self.side_combo.addItem(label, side)
+        self.languages_edit = QLineEdit(form)
+        self.languages_edit.setPlaceholderText("en, fr")
+        self.zone_combo = zone_combo(form)
+        self.email_edit = QLineEdit(form)
+        self.group_check = QCheckBox("A group with one calendar", form)
+
+        self.name = form.add("Name", self.name_edit, "How the person is named in the programme")
+        self.organisation = form.add("Organisation", self.organisation_edit, "Council, body or firm")
+        self.role = form.add("Role", self.role_edit, "Their job, e.g. PB officer")
+        self.side = form.add(
+            "Side", self.side_combo, "Visitor, host, interpreter or observer of the visit"
+        )
+        self.languages = form.add(
+            "Languages",
+            self.languages_edit,
+            "Languages they can hold a meeting in, as short codes separated by commas (en, fr)",
+        )
+        self.zone = form.add(
+            "Home time zone",
+            self.zone_combo,
+            "The time zone their calendar is kept in, e.g. Europe/London",
+        )
+        self.email = form.add("Email", self.email_edit, "Where invitations are sent")
+        self.group = form.add(
+            "",
+            self.group_check,
+            "Tick for a body such as a steering group that shares one calendar",
+        )
+        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.form = form
+        self.form_area.setWidget(form)
+
+        for edit in (
+            self.id_edit,
+            self.name_edit,
+            self.organisation_edit,
+            self.role_edit,
+            self.languages_edit,
+            self.email_edit,
+        ):
+            edit.textChanged.connect(self._on_text)
+            edit.editingFinished.connect(self.commit)
+        zone_line = self.zone_combo.lineEdit()
+        zone_line.textChanged.connect(self._on_text)
+        zone_line.editingFinished.connect(self.commit)
+        self.zone_combo.activated.connect(lambda *_: self.commit())
+        self.side_combo.currentIndexChanged.connect(lambda *_: self.commit())
+        self.group_check.toggled.connect(lambda *_: self.commit())
+        self.clear_form()
+
+    # -- list ---------------------------------------------------------------
+
+    def items(self, visit: Visit) -> list[tuple[str, str]]:
+        """Each participant as "Name — Side"."""
+        return [(p.id, f"{p.name} — {SIDE_LABELS[p.side]}") for p in visit.participants]
+
+    def load_item(self, visit: Visit, key: str) -> None:
+        """Fill the form with participant ``key``."""
+        p = visit.participant(key)
+        self.form.setEnabled(True)
+        self.id_edit.setText(p.id)
+        self.name_edit.setText(p.name)
+        self.organisation_edit.setText(p.organisation)
+        self.role_edit.setText(p.role)
+        self.side_combo.setCurrentIndex(self.side_combo.findData(p.side))
+        self.languages_edit.setText(", ".join(p.languages))
+        self.zone_combo.setEditText(p.home_zone)
+        self.email_edit.setText(p.email)
+        self.group_check.setChecked(p.is_group)
+        self.validate()
+
+    def clear_form(self) -> None:
+        """Blank, disabled form."""
+        for edit in (
+            self.id_edit,
+            self.name_edit,
+            self.organisation_edit,
+            self.role_edit,
+            self.languages_edit,
+            self.email_edit,
+        ):
+            edit.clear()
+        self.zone_combo.setEditText("")
+        self.group_check.setChecked(False)
+        for f in self._fields():
+            f.show("")
+        self.form.setEnabled(False)
+
+    def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
+        """A new visitor, free until their calendar says otherwise."""
+        taken = [p.id for p in visit.participants]
+        pid = unique_id("new-person", taken)
+        n = len(taken) + 1
+        person = Participant(pid, f"New participant {n}", Side.VISITOR, ("en",), visit.zone)
+        availability = dict(visit.availability)
+        availability[pid] = Availability(default=Level.AVAILABLE)
+        new = replace(
+            visit, participants=(*visit.participants, person), availability=availability
+        )
+        return new, pid, "Add a participant"
+
+    def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
+        """Remove ``key`` from the visit, its activities and availability, after asking."""
+        p = visit.participant(key)
+        where = [a.title for a in visit.activities if key in a.invited]
+        lines = [f"Remove {p.name} from the visit?"]
+        if where:
+            lines.append("They will also be taken out of: " + "; ".join(where) + ".")
+        if key in visit.availability:
+            lines.append("Their availability will be deleted.")
+        lines.append("You can undo this.")
+        if not self.confirm(f"Remove {p.name}", "\n".join(lines)):
+            return None
+        return without_person(visit, key), f"Remove {p.name}"
+
+    # -- editing ------------------------------------------------------------
+
+    def _fields(self) -> tuple[Field, ...]:
+        return (self.ident, self.name, self.languages, self.zone, self.email)
+
+    def _on_text(self, _text: str) -> None:
+        if not self._loading:
+            self.validate()
+
+    def validate(self) -> bool:
+        """Mark every invalid field in place; True when the entry is valid."""
+        visit, key = self._visit, self.current_key()
+        if visit is None or key is None:
+            return False
+        taken = [p.id for p in visit.participants if p.id != key]
+        checks = (
+            (self.ident, id_error(self.id_edit.text(), taken)),
+            (self.name, "" if self.name_edit.text().strip() else "Give a name"),
+            (self.languages, language_error(self.languages_edit.text())),
+            (self.zone, zone_error(self.zone_combo.currentText())),
+            (
+                self.email,
+                ""
+                if not self.email_edit.text().strip()
+                or _EMAIL.match(self.email_edit.text().strip())
+                else "This does not look like an email address",
+            ),
+        )
+        for f, message in checks:
+            f.show(message)
+        return not any(message for _, message in checks)
+
+    def commit(self) -> None:
+        """Send the form's entry out as a new visit, if it is valid and changed."""
+        if self._loading or not self.validate():
+            return
+        visit, key = self._visit, self.current_key()
+        assert visit is not None and key is not None
+        old = visit.participant(key)
+        new = replace(
+            old,
+            id=self.id_edit.text(),
+            name=self.name_edit.text().strip(),
+            organisation=self.organisation_edit.text().strip(),
+            role=self.role_edit.text().strip(),
+            side=self.side_combo.currentData(),
+            languages=split_languages(self.languages_edit.text()),
+            home_zone=self.zone_combo.currentText().strip(),
+            email=self.email_edit.text().strip(),
+            is_group=self.group_check.isChecked(),
+        )
+        if new == old:
+            return
+        people = tuple(new if p.id == key else p for p in visit.participants)
+        edited = replace(visit, participants=people)
+        if new.id != old.id:
+            edited = renamed_person(edited, old.id, new.id)
+        self.emit_edit(edited, _undo_text(old, new), select=new.id)
+
+
+def _undo_text(old: Participant, new: Participant) -> str:
+    if old.name != new.name:
+        return f"Rename {old.name}"
+    labels = {
+        "id": "id",
+        "organisation": "organisation",
+        "role": "role",
+        "side": "side",
+        "languages": "languages",
+        "home_zone": "home time zone",
+        "email": "email",
+        "is_group": "group setting",
+    }
+    changed = [label for attr, label in labels.items() if getattr(old, attr) != getattr(new, attr)]
+    if len(changed) == 1:
+        return f"Change {old.name}'s {changed[0]}"
+    return f"Edit {old.name}"

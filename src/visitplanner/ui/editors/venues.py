@@ -1,0 +1,313 @@
+"""The venues editor: places of the visit and the travel times between them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain import TravelTimes, Venue, Visit
+from visitplanner.ui.editors.common import (
+    Confirm,
+    ErrorLabel,
+    Field,
+    Form,
+    id_error,
+    unique_id,
+)
+from visitplanner.ui.editors.listing import ListEditor
+
+_INVALID_CELL = QColor("#ffcdd2")
+
+
+def minutes_error(text: str) -> str:
+    """The reason ``text`` is not a travel time ('' when it is; blank is allowed)."""
+    text = text.strip().removesuffix("min").strip()
+    if not text:
+        return ""
+    if not text.isdigit():
+        return "Travel time is a whole number of minutes, such as 20"
+    if int(text) > 24 * 60:
+        return "Travel time cannot be more than a day"
+    return ""
+
+
+def is_symmetric(travel: TravelTimes) -> bool:
+    """Whether every pair given both ways takes the same time both ways."""
+    m = travel.minutes
+    return all(m.get((b, a), v) == v for (a, b), v in m.items())
+
+
+def with_travel(
+    travel: TravelTimes, origin: str, destination: str, minutes: int | None, both_ways: bool
+) -> TravelTimes:
+    """``travel`` with the time from ``origin`` to ``destination`` set (None clears it)."""
+    table = dict(travel.minutes)
+    pairs = [(origin, destination)] + ([(destination, origin)] if both_ways else [])
+    for pair in pairs:
+        if minutes is None:
+            table.pop(pair, None)
+        else:
+            table[pair] = minutes
+    return TravelTimes(table)
+
+
+def without_venue(visit: Visit, vid: str) -> Visit:
+    """``visit`` with venue ``vid`` removed from venues, travel and activities."""
+    return replace(
+        visit,
+        venues=tuple(v for v in visit.venues if v.id != vid),
+        travel=TravelTimes({k: m for k, m in visit.travel.minutes.items() if vid not in k}),
+        activities=tuple(
+            replace(a, venues=tuple(v for v in a.venues if v != vid)) for a in visit.activities
+        ),
+    )
+
+
+def renamed_venue(visit: Visit, old: str, new: str) -> Visit:
+    """``visit`` with every reference to venue id ``old`` changed to ``new``."""
+
+    def swap(v: str) -> str:
+        return new if v == old else v
+
+    return replace(
+        visit,
+        travel=TravelTimes({(swap(a), swap(b)): m for (a, b), m in visit.travel.minutes.items()}),
+        activities=tuple(
+            replace(a, venues=tuple(swap(v) for v in a.venues)) for a in visit.activities
+        ),
+    )
+
+
+class VenuesEditor(ListEditor):
+    """Add, edit and remove venues, and set the travel times between them."""
+
+    def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
+        super().__init__("venue", parent, confirm)
+        form = Form(self)
+        self.name_edit = QLineEdit(form)
+        self.address_edit = QLineEdit(form)
+        self.shared_check = QCheckBox("Several activities can happen here at once", form)
+        self.id_edit = QLineEdit(form)
+        self.name = form.add("Name", self.name_edit, "The venue's name, as printed")
+        self.address = form.add(
+            "Address", self.address_edit, "Street address, printed in the itinerary"
+        )
+        self.shared = form.add(
+            "", self.shared_check, "Tick for a hotel or café where groups can meet side by side"
+        )
+        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.form = form
+        self.form_area.setWidget(form)
+        for edit in (self.name_edit, self.address_edit, self.id_edit):
+            edit.textChanged.connect(self._on_text)
+            edit.editingFinished.connect(self.commit)
+        self.shared_check.toggled.connect(lambda *_: self.commit())
+
+        travel_box = QGroupBox("Travel times (minutes)", self)
+        box_lay = QVBoxLayout(travel_box)
+        hint = QLabel(
+            "Minutes to get from the venue on the left to the venue at the top. "
+            "Leave a cell empty when no travel time is known (counted as 0).",
+            travel_box,
+        )
+        hint.setWordWrap(True)
+        box_lay.addWidget(hint)
+        self.both_ways_check = QCheckBox("The same time both ways", travel_box)
+        self.both_ways_check.setToolTip(
+            "When ticked, typing a time also sets the journey back. "
+            "Untick to give each direction its own time."
+        )
+        self.both_ways_check.setChecked(True)
+        box_lay.addWidget(self.both_ways_check)
+        self.table = QTableWidget(travel_box)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(150)
+        self.table.cellChanged.connect(self._on_cell_changed)
+        box_lay.addWidget(self.table)
+        self.travel_error = ErrorLabel(travel_box)
+        box_lay.addWidget(self.travel_error)
+        self.layout().addWidget(travel_box)
+        self.clear_form()
+
+    # -- list ---------------------------------------------------------------
+
+    def items(self, visit: Visit) -> list[tuple[str, str]]:
+        """Each venue by name."""
+        return [(v.id, v.name) for v in visit.venues]
+
+    def set_visit(self, visit: Visit) -> None:
+        """Show ``visit``; "both ways" starts ticked when its travel times are symmetric."""
+        if visit is not self._visit:
+            self.both_ways_check.setChecked(is_symmetric(visit.travel))
+        super().set_visit(visit)
+
+    def refresh_list(self, keep: str | None) -> None:
+        """Rebuild the list, the form and the travel table."""
+        super().refresh_list(keep)
+        self._load_table()
+
+    def load_item(self, visit: Visit, key: str) -> None:
+        """Fill the form with venue ``key``."""
+        v = visit.venue(key)
+        self.form.setEnabled(True)
+        self.name_edit.setText(v.name)
+        self.address_edit.setText(v.address)
+        self.shared_check.setChecked(v.shared)
+        self.id_edit.setText(v.id)
+        self.validate()
+
+    def clear_form(self) -> None:
+        """Blank, disabled form."""
+        for edit in (self.name_edit, self.address_edit, self.id_edit):
+            edit.clear()
+        self.shared_check.setChecked(False)
+        for f in self._fields():
+            f.show("")
+        self.form.setEnabled(False)
+
+    def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
+        """A new venue with no travel times yet."""
+        vid = unique_id("new-venue", [v.id for v in visit.venues])
+        venue = Venue(vid, f"New venue {len(visit.venues) + 1}")
+        return replace(visit, venues=(*visit.venues, venue)), vid, "Add a venue"
+
+    def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
+        """Remove venue ``key`` and its travel times, after asking."""
+        v = visit.venue(key)
+        used = [a for a in visit.activities if key in a.venues]
+        lines = [f"Remove {v.name} and its travel times?"]
+        if used:
+            lines.append("It will no longer be allowed for: " + "; ".join(a.title for a in used))
+            lonely = [a.title for a in used if a.venues == (key,)]
+            if lonely:
+                lines.append(
+                    "These will then have no venue set (any venue allowed): " + "; ".join(lonely)
+                )
+        lines.append("You can undo this.")
+        if not self.confirm(f"Remove {v.name}", "\n".join(lines)):
+            return None
+        return without_venue(visit, key), f"Remove {v.name}"
+
+    # -- editing ------------------------------------------------------------
+
+    def _fields(self) -> tuple[Field, ...]:
+        return (self.name, self.ident)
+
+    def _on_text(self, _text: str) -> None:
+        if not self._loading:
+            self.validate()
+
+    def validate(self) -> bool:
+        """Mark every invalid field in place; True when the entry is valid."""
+        visit, key = self._visit, self.current_key()
+        if visit is None or key is None:
+            return False
+        taken = [v.id for v in visit.venues if v.id != key]
+        checks = (
+            (self.name, "" if self.name_edit.text().strip() else "Give a name"),
+            (self.ident, id_error(self.id_edit.text(), taken)),
+        )
+        for f, message in checks:
+            f.show(message)
+        return not any(message for _, message in checks)
+
+    def commit(self) -> None:
+        """Send the form's entry out as a new visit, if it is valid and changed."""
+        if self._loading or not self.validate():
+            return
+        visit, key = self._visit, self.current_key()
+        assert visit is not None and key is not None
+        old = visit.venue(key)
+        new = replace(
+            old,
+            id=self.id_edit.text(),
+            name=self.name_edit.text().strip(),
+            address=self.address_edit.text().strip(),
+            shared=self.shared_check.isChecked(),
+        )
+        if new == old:
+            return
+        edited = replace(visit, venues=tuple(new if v.id == key else v for v in visit.venues))
+        if new.id != old.id:
+            edited = renamed_venue(edited, old.id, new.id)
+        text = f"Rename {old.name}" if new.name != old.name else f"Edit {old.name}"
+        self.emit_edit(edited, text, select=new.id)
+
+    # -- travel table -------------------------------------------------------
+
+    def _load_table(self) -> None:
+        visit = self._visit
+        venues = visit.venues if visit else ()
+        self._loading = True
+        try:
+            self.table.clear()
+            self.table.setRowCount(len(venues))
+            self.table.setColumnCount(len(venues))
+            names = [v.name for v in venues]
+            self.table.setHorizontalHeaderLabels(names)
+            self.table.setVerticalHeaderLabels(names)
+            for r, a in enumerate(venues):
+                for c, b in enumerate(venues):
+                    self.table.setItem(r, c, self._cell(visit, a, b))
+            self.travel_error.say("")
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _cell(visit: Visit | None, a: Venue, b: Venue) -> QTableWidgetItem:
+        item = QTableWidgetItem()
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if a.id == b.id:
+            item.setText("—")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip("No travel within a venue")
+            return item
+        assert visit is not None
+        given = visit.travel.minutes
+        if (a.id, b.id) in given:
+            item.setText(str(given[(a.id, b.id)]))
+            item.setToolTip(f"{a.name} to {b.name}")
+        elif (b.id, a.id) in given:
+            item.setText(str(given[(b.id, a.id)]))
+            item.setToolTip(f"{a.name} to {b.name}: same as the other way")
+        else:
+            item.setToolTip(f"{a.name} to {b.name}: not given (counted as 0 minutes)")
+        return item
+
+    def _on_cell_changed(self, row: int, column: int) -> None:
+        visit = self._visit
+        if self._loading or visit is None or row == column:
+            return
+        item = self.table.item(row, column)
+        text = item.text()
+        message = minutes_error(text)
+        a, b = visit.venues[row], visit.venues[column]
+        if message:
+            self._loading = True
+            item.setBackground(QBrush(_INVALID_CELL))
+            item.setToolTip(message)
+            self._loading = False
+            self.travel_error.say(f"{a.name} to {b.name}: {message}")
+            return
+        value = text.strip().removesuffix("min").strip()
+        minutes = int(value) if value else None
+        both = self.both_ways_check.isChecked()
+        travel = with_travel(visit.travel, a.id, b.id, minutes, both)
+        if travel == visit.travel:
+            self._load_table()
+            return
+        self.emit_edit(replace(visit, travel=travel), f"Change travel time {a.name} to {b.name}")

@@ -1,0 +1,459 @@
+"""The main window: the programme calendar, the editors, solving, undo and files."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from visitplanner.domain import Placement, Project, Schedule, Visit
+from visitplanner.domain.clock import hhmm
+from visitplanner.solver.checker import Checker, CheckReport
+from visitplanner.solver.result import Progress, SolveResult, Status
+from visitplanner.ui import commands
+from visitplanner.ui.calendar import CalendarScene, CalendarView, PeopleView
+from visitplanner.ui.document import Document
+from visitplanner.ui.files import AUTOSAVE_MS, AppSettings, Autosaver, FileActions, Recovery
+from visitplanner.ui.problems_panel import ProblemsPanel
+from visitplanner.ui.solve_worker import SolveFn, SolveRunner
+
+# Editors written alongside this window: (tab title, module, class).
+EDITORS = (
+    ("People", "visitplanner.ui.editors.people", "PeopleEditor"),
+    ("Availability", "visitplanner.ui.availability.editor", "AvailabilityEditor"),
+    ("Activities", "visitplanner.ui.editors.activities", "ActivitiesEditor"),
+    ("Venues", "visitplanner.ui.editors.venues", "VenuesEditor"),
+    ("Settings", "visitplanner.ui.editors.settings", "VisitSettingsEditor"),
+)
+
+
+def load_widget(module: str, name: str) -> Any:
+    """Import ``module.name`` if that module exists (``None`` when it does not yet)."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name, None)
+
+
+class MainWindow(QMainWindow):
+    """Everything the coordinator works with, around one :class:`Document`."""
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        recovery: Recovery,
+        solve: SolveFn | None = None,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.doc = Document(Project(Visit("Visit", "Europe/Paris", ())), None, self)
+        self.runner = SolveRunner(solve, self)
+        self._checker: Checker | None = None
+        self._report = CheckReport()
+        self._shown_visit: Visit | None = None
+        self._editing_from: QWidget | None = None
+        self._best: int | None = None
+        self._solving_base = self.doc.project
+        self.files = FileActions(self, self.doc, settings, recovery)
+        self.autosaver = Autosaver(recovery, self._autosave_source, autosave_ms, self)
+        self._build_central()
+        self._build_docks()
+        self._build_status()
+        self._build_actions()
+        self._connect()
+        self._show_solving(False)
+        self.setWindowTitle("Visit Planner")
+        self.resize(1400, 900)
+        geometry, state = settings.window_geometry(), settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # ------------------------------------------------------------------ layout
+
+    def _build_central(self) -> None:
+        self.scene = CalendarScene(self.check)
+        self.scene.set_home_axis(self.settings.show_home_axis())
+        self.view = CalendarView(self.scene)
+        self.people_view = PeopleView()
+        self.programme = QTabWidget()
+        self.programme.setDocumentMode(True)
+        self.programme.addTab(self.view, "Calendar")
+        self.programme.addTab(self.people_view, "Who is where")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.programme, "Programme")
+        self.editors: list[QWidget] = []
+        for title, module, name in EDITORS:
+            cls = load_widget(module, name)
+            if cls is None:
+                # Integration point: the editor module is not written yet.
+                holder = QLabel(f"The {title.lower()} editor is not available in this version.")
+                holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.tabs.addTab(holder, title)
+                continue
+            editor = cls()
+            editor.visit_edited.connect(
+                lambda visit, text, source=editor: self._on_visit_edited(source, visit, text)
+            )
+            self.editors.append(editor)
+            self.tabs.addTab(editor, title)
+        self.setCentralWidget(self.tabs)
+
+    def _build_docks(self) -> None:
+        self.problems = ProblemsPanel()
+        self.problems_dock = self._dock(
+            "Problems", self.problems, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        panel_cls = load_widget("visitplanner.ui.balance_panel", "BalancePanel")
+        self.balance: Any = panel_cls() if panel_cls is not None else None
+        if self.balance is not None:
+            self.balance_dock = self._dock(
+                "Balance", self.balance, Qt.DockWidgetArea.RightDockWidgetArea
+            )
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status(self) -> None:
+        self.solve_label = QLabel()
+        self.solve_bar = QProgressBar()
+        self.solve_bar.setRange(0, 0)
+        self.solve_bar.setMaximumWidth(120)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop the planner and keep the best programme found so far")
+        bar = self.statusBar()
+        for widget in (self.solve_label, self.solve_bar, self.stop_button):
+            bar.addPermanentWidget(widget)
+
+    def _action(
+        self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        f = self.files
+        stack = self.doc.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.new_action = self._action("&New", f.new_file, QKeySequence.StandardKey.New)
+        self.open_action = self._action(
+            "&Open…", lambda: f.open_file(None), QKeySequence.StandardKey.Open
+        )
+        self.save_action = self._action("&Save", f.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action("Save &As…", f.save_as, "Ctrl+Shift+S")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.solve_action = self._action(
+            "&Solve", self.solve, "F5", "Let the planner arrange the programme"
+        )
+        self.stop_action = self._action("S&top", self.runner.stop, "", "Stop the planner")
+        self.pin_action = self._action(
+            "&Pin / unpin",
+            self.toggle_pin,
+            "P",
+            "Keep the selected activity where it is when solving",
+        )
+        self.unschedule_action = self._action("&Remove from programme", self.unschedule_selected)
+        self.dates_action = self._action("Choose &dates…", self.choose_dates)
+        self.axis_action = self._action("Show visitors' home time", self._toggle_axis)
+        self.axis_action.setCheckable(True)
+        self.axis_action.setChecked(self.settings.show_home_axis())
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addActions([self.save_action, self.save_as_action])
+        menu.addSeparator()
+        menu.addAction(self._action("Export calendar (.ics)…", lambda: f.export_ics(False)))
+        menu.addAction(self._action("Export a calendar per person…", lambda: f.export_ics(True)))
+        menu.addAction(
+            self._action("Print / export &PDF…", f.export_pdf, QKeySequence.StandardKey.Print)
+        )
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addActions([self.undo_action, self.redo_action])
+        menu.addSeparator()
+        menu.addActions([self.pin_action, self.unschedule_action])
+        menu = self.menuBar().addMenu("&Visit")
+        menu.addActions([self.solve_action, self.stop_action, self.dates_action])
+        menu = self.menuBar().addMenu("Vie&w")
+        menu.addAction(self.axis_action)
+        menu.addAction(self.problems_dock.toggleViewAction())
+        if self.balance is not None:
+            menu.addAction(self.balance_dock.toggleViewAction())
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("toolbar-main")
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.solve_action, self.stop_action, self.pin_action])
+
+    def _connect(self) -> None:
+        self.doc.changed.connect(self._on_changed)
+        self.doc.modified_changed.connect(lambda _m: self._update_title())
+        self.doc.path_changed.connect(lambda _p: self._update_title())
+        self.scene.placement_edited.connect(self._on_placement_edited)
+        self.scene.drag_feedback.connect(self._on_drag_feedback)
+        self.scene.selected_key_changed.connect(lambda _k: self._update_actions())
+        self.view.unschedule_requested.connect(self.unschedule)
+        self.view.context_requested.connect(self._block_menu)
+        self.problems.key_activated.connect(self.select_block)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_solved)
+        self.runner.tick.connect(lambda _s: self._update_solve_label())
+        self.stop_button.clicked.connect(self.runner.stop)
+
+    # -------------------------------------------------------------- refreshing
+
+    def check(self, schedule: Schedule) -> CheckReport:
+        """Check ``schedule`` against the current visit (one checker per visit)."""
+        visit = self.doc.project.visit
+        if self._checker is None or self._checker.index.visit is not visit:
+            self._checker = Checker(visit)
+        return self._checker.check(schedule)
+
+    @property
+    def report(self) -> CheckReport:
+        """The checker's verdict on the current programme."""
+        return self._report
+
+    def _on_changed(self, project: Project) -> None:
+        self._report = self.check(project.schedule)
+        self.scene.show(project, self._report)
+        self.view.fit_days()
+        self.people_view.show_project(project)
+        assert self._checker is not None
+        self.problems.show_report(project, self._report, self._checker.index)
+        if self.balance is not None:
+            self.balance.show_report(project.visit, project.schedule, self._report)
+        if project.visit is not self._shown_visit:
+            self._shown_visit = project.visit
+            for editor in self.editors:
+                if editor is not self._editing_from:
+                    editor.set_visit(project.visit)  # type: ignore[attr-defined]
+        self._update_title()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.doc.name}[*] — Visit Planner")
+        self.setWindowModified(self.doc.modified)
+
+    def _update_actions(self) -> None:
+        key = self.scene.selected_key()
+        busy = self.runner.running
+        for action in (self.pin_action, self.unschedule_action):
+            action.setEnabled(bool(key) and not busy)
+        self.solve_action.setEnabled(not busy)
+        self.stop_action.setEnabled(busy)
+        self.undo_action.setEnabled(not busy and self.doc.undo_stack.canUndo())
+        self.redo_action.setEnabled(not busy and self.doc.undo_stack.canRedo())
+
+    def _autosave_source(self) -> tuple[Project, Path | None, bool]:
+        return self.doc.project, self.doc.path, self.doc.modified
+
+    # ----------------------------------------------------------------- editing
+
+    def _on_placement_edited(self, old: Placement, new: Placement) -> None:
+        title = self._title(new.key)
+        if new.length != old.length:
+            text = f"Resize {title} to {new.length} min"
+        else:
+            text = f"Move {title} to day {new.day} {hhmm(new.start)}"
+        if not self.doc.push(commands.with_placement(self.doc.project, new), text):
+            self._on_changed(self.doc.project)
+
+    def _on_drag_feedback(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_visit_edited(self, source: QWidget, visit: Visit, text: str) -> None:
+        self._editing_from = source
+        try:
+            self.doc.push(commands.with_visit(self.doc.project, visit), text)
+        finally:
+            self._editing_from = None
+
+    def _title(self, key: str) -> str:
+        p = self.doc.project.schedule.get(key)
+        if p is None or self._checker is None:
+            return key
+        occurrence = self._checker.index.by_key.get(key)
+        return occurrence.title if occurrence else p.activity_id
+
+    def select_block(self, key: str) -> None:
+        """Show and select the block of occurrence ``key``."""
+        self.tabs.setCurrentWidget(self.programme)
+        self.programme.setCurrentWidget(self.view)
+        if self.scene.select_key(key):
+            self.view.ensureVisible(self.scene.blocks[key])
+            self.view.setFocus()
+
+    def toggle_pin(self) -> None:
+        """Pin the selected block (the planner keeps it) or unpin it."""
+        key = self.scene.selected_key()
+        p = self.doc.project.schedule.get(key) if key else None
+        if p is None or self.runner.running:
+            return
+        verb = "Unpin" if p.pinned else "Pin"
+        self.doc.push(
+            commands.pinned(self.doc.project, key, not p.pinned), f"{verb} {self._title(key)}"
+        )
+
+    def unschedule_selected(self) -> None:
+        """Remove the selected block from the programme."""
+        self.unschedule(self.scene.selected_key())
+
+    def unschedule(self, key: str) -> None:
+        """Remove occurrence ``key`` from the programme."""
+        if not key or self.doc.project.schedule.get(key) is None or self.runner.running:
+            return
+        title = self._title(key)
+        self.doc.push(commands.unscheduled(self.doc.project, key), f"Remove {title}")
+
+    def _block_menu(self, key: str, pos: QPoint) -> None:
+        p = self.doc.project.schedule.get(key)
+        if p is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Unpin" if p.pinned else "Pin here", self.toggle_pin)
+        menu.addAction("Remove from programme", lambda: self.unschedule(key))
+        menu.popup(pos)
+
+    def choose_dates(self) -> None:
+        """Pick the visit's dates among the candidates (the availability helper's dialog)."""
+        choose = load_widget("visitplanner.ui.availability.dates_dialog", "choose_dates")
+        if choose is None:
+            QMessageBox.information(self, "Choose dates", "Choosing dates is not available yet.")
+            return
+        dates = choose(self, self.doc.project.visit)
+        if dates:
+            visit = replace(self.doc.project.visit, dates=tuple(dates))
+            self.doc.push(commands.with_visit(self.doc.project, visit), "Choose dates")
+
+    def _toggle_axis(self, shown: bool) -> None:
+        self.settings.set_show_home_axis(shown)
+        self.scene.set_home_axis(shown)
+        self.view.fit_days()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(partial(self.files.open_file, path))
+        if not recent:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    # ----------------------------------------------------------------- solving
+
+    def solve(self) -> bool:
+        """Start the planner in the background (pinned blocks stay where they are)."""
+        project = self.doc.project
+        if not project.visit.activities:
+            QMessageBox.information(self, "Nothing to plan", "Add activities before solving.")
+            return False
+        previous = project.schedule if project.schedule.placements else None
+        if not self.runner.start(project.visit, previous):
+            return False
+        self._solving_base = project
+        self._show_solving(True)
+        return True
+
+    def _show_solving(self, on: bool) -> None:
+        self.scene.editable = not on
+        for widget in (self.solve_bar, self.stop_button, self.solve_label):
+            widget.setVisible(on)
+        for editor in self.editors:
+            editor.setEnabled(not on)
+        self._best = None
+        self._update_solve_label()
+        self._update_actions()
+
+    def _update_solve_label(self) -> None:
+        best = "none yet" if self._best is None else str(self._best)
+        self.solve_label.setText(f"Planning… best score {best}, {self.runner.elapsed:.1f} s")
+
+    def _on_progress(self, progress: Progress) -> None:
+        if not self.runner.running:
+            return
+        self._best = progress.objective
+        self._update_solve_label()
+        streamed = replace(self._solving_base, schedule=progress.schedule)
+        self.scene.show(streamed, self.check(progress.schedule))
+
+    def _on_solved(self, result: SolveResult) -> None:
+        self._show_solving(False)
+        self.statusBar().showMessage(result.message, 15_000)
+        base = self.doc.project
+        if result.schedule is not None and result.status.has_schedule:
+            if not self.doc.push(commands.with_schedule(base, result.schedule), "Solve"):
+                self._on_changed(base)
+            return
+        self._on_changed(base)
+        if result.status is Status.INFEASIBLE:
+            lines = "\n".join(f"• {line}" for line in result.explanation) or "No reason given."
+            QMessageBox.warning(
+                self, "No programme is possible", f"No programme fits every rule:\n\n{lines}"
+            )
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        """Ask about unsaved changes, stop the planner, and keep the window layout."""
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.runner.shutdown()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        event.accept()
+
+
+def excepthook_for(parent: QWidget | None) -> Any:
+    """An exception hook that shows an error dialog instead of a traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+        sys.__excepthook__(kind, error, tb)  # keep the details for bug reports
+        QMessageBox.critical(
+            parent,
+            "Something went wrong",
+            "Visit Planner hit an unexpected problem and could not finish what it was doing.\n\n"
+            f"{error}\n\nYour work is autosaved every minute.",
+        )
+
+    return hook

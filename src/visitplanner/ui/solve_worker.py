@@ -1,0 +1,146 @@
+"""Solving in a background thread, so the window never freezes.
+
+:class:`SolveRunner` starts a :class:`SolveWorker` on a :class:`QThread`. The
+worker calls the scheduler with a progress callback that emits a Qt signal;
+Qt queues it to the GUI thread, which shows each better schedule as it comes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from visitplanner.domain import Schedule, Visit
+from visitplanner.solver.result import (
+    Progress,
+    SolveOptions,
+    SolveResult,
+    Status,
+    StopSignal,
+)
+
+SolveFn = Callable[
+    [Visit, SolveOptions | None, Callable[[Progress], None] | None, StopSignal | None],
+    SolveResult,
+]
+
+
+def default_solve() -> SolveFn:
+    """The real scheduler (imported late: OR-Tools is slow to load)."""
+    from visitplanner.solver.solve import solve
+
+    found: SolveFn = solve
+    return found
+
+
+class SolveWorker(QObject):
+    """Runs one solve on its thread; emits ``progress`` and then ``done``."""
+
+    progress = Signal(object)  # Progress
+    done = Signal(object)  # SolveResult
+
+    def __init__(self, solve: SolveFn, visit: Visit, options: SolveOptions) -> None:
+        super().__init__()
+        self._solve = solve
+        self.visit = visit
+        self.options = options
+        self.stop_signal = StopSignal()
+
+    @Slot()
+    def run(self) -> None:
+        """Solve (on the worker thread); never lets an exception escape."""
+        try:
+            result = self._solve(self.visit, self.options, self.progress.emit, self.stop_signal)
+        except Exception as exc:  # a solver bug must not kill the app
+            result = SolveResult(Status.INFEASIBLE, explanation=(f"The planner failed: {exc}",))
+        self.done.emit(result)
+
+
+class SolveRunner(QObject):
+    """Starts, watches and stops background solves (one at a time).
+
+    Signals: ``started()``, ``progress(Progress)``, ``finished(SolveResult)``,
+    and ``tick(float)`` with the elapsed seconds, several times a second.
+    """
+
+    started = Signal()
+    progress = Signal(object)
+    finished = Signal(object)
+    tick = Signal(float)
+
+    def __init__(self, solve: SolveFn | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._solve = solve
+        self._thread: QThread | None = None
+        self._worker: SolveWorker | None = None
+        self._t0 = 0.0
+        self._clock = QTimer(self)
+        self._clock.setInterval(250)
+        self._clock.timeout.connect(lambda: self.tick.emit(self.elapsed))
+
+    @property
+    def running(self) -> bool:
+        """Whether a solve is in progress."""
+        return self._thread is not None
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the current solve started."""
+        return time.monotonic() - self._t0 if self.running else 0.0
+
+    def start(
+        self, visit: Visit, previous: Schedule | None, time_limit: float | None = None
+    ) -> bool:
+        """Solve ``visit`` keeping pinned placements of ``previous``; False if already busy."""
+        if self.running:
+            return False
+        solve = self._solve or default_solve()
+        options = SolveOptions(previous=previous)
+        if time_limit is not None:
+            options = SolveOptions(previous=previous, time_limit=time_limit)
+        thread = QThread()
+        worker = SolveWorker(solve, visit, options)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress)
+        worker.done.connect(self._on_done)
+        worker.done.connect(thread.quit)
+        self._thread, self._worker = thread, worker
+        self._t0 = time.monotonic()
+        thread.start()
+        self._clock.start()
+        self.started.emit()
+        return True
+
+    def stop(self) -> None:
+        """Ask the running solve to stop; it finishes with its best schedule so far."""
+        if self._worker is not None:
+            self._worker.stop_signal.stop()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Stop and wait for the thread (when the window closes)."""
+        self.stop()
+        thread = self._thread
+        if thread is not None:
+            thread.quit()
+            thread.wait(timeout_ms)
+            self._cleanup()
+
+    def _on_done(self, result: SolveResult) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.quit()
+            thread.wait()
+        self._cleanup()
+        self.finished.emit(result)
+
+    def _cleanup(self) -> None:
+        self._clock.stop()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        if self._thread is not None:
+            self._thread.deleteLater()
+        self._thread = None
+        self._worker = None
