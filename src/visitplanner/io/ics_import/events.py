@@ -37,10 +37,11 @@ def describer(parsed: Parsed, kind: str) -> Describe:
     """A function giving ``(place, "the event 'X' on line N")`` for a component."""
 
     def describe(component: Any) -> tuple[str, str]:
-        title = component.get("SUMMARY") or component.get("UID") or ""
-        title = " ".join(str(title).split())
-        title = title if len(title) <= 60 else title[:57] + "..."
-        name = f"the {kind} '{title}'" if title else f"an untitled {kind}"
+        name = f"an untitled {kind}"
+        for key, form in (("UID", "the {} with identifier '{}'"), ("SUMMARY", "the {} '{}'")):
+            text = " ".join(str(component.get(key) or "").split())
+            if text:
+                name = form.format(kind, text if len(text) <= 60 else text[:57] + "...")
         line = parsed.line_of(component)
         if line is None:
             return "", name
@@ -59,6 +60,9 @@ def check_component(component: Any, describe: Describe, needs_start: bool = True
         name = str(name or "").strip().upper()
         if name in ESSENTIAL:
             raise Refusal(place, f"the {ESSENTIAL[name]} of {what} cannot be read")
+    for name, label in (("DTSTART", "start time"), ("DTEND", "end time")):
+        if isinstance(component.get(name), list):
+            raise Refusal(place, f"{what} has more than one {label}")
     if needs_start and not isinstance(getattr(component.get("DTSTART"), "dt", None), date):
         raise Refusal(place, f"{what} has no start time")
 

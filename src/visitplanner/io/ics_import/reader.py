@@ -31,11 +31,30 @@ class Parsed:
     """Calendars read from one file, and where each tracked component begins."""
 
     calendars: list[Any]
+    begins: dict[str, list[int]]
     lines: dict[int, int] = field(default_factory=dict)
+    uid_lines: dict[str, int] = field(default_factory=dict)
+
+    def index(self) -> None:
+        """Match components of ``calendars`` to the lines where they begin."""
+        self.lines.clear()
+        self.uid_lines.clear()
+        for name in TRACKED:
+            found = [c for cal in self.calendars for c in cal.walk(name)]
+            if len(found) != len(self.begins[name]):
+                continue
+            for component, line in zip(found, self.begins[name], strict=True):
+                self.lines[id(component)] = line
+                uid = component.get("UID")
+                if uid is not None:
+                    self.uid_lines.setdefault(f"{name}/{uid}", line)
 
     def line_of(self, component: Any) -> int | None:
-        """The line where ``component`` begins, if known."""
-        return self.lines.get(id(component))
+        """The line where ``component`` (or the first one with its UID) begins, if known."""
+        line = self.lines.get(id(component))
+        if line is None:
+            line = self.uid_lines.get(f"{component.name}/{component.get('UID')}")
+        return line
 
 
 def decode(data: bytes) -> str:
@@ -68,12 +87,8 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
             components = icalendar.Component.from_ical(filtered, multiple=True)
         except Exception as exc:  # icalendar raises many kinds on damaged input
             raise Refusal("", f"it is damaged and cannot be read as a calendar ({brief(exc)})") from exc
-    calendars = _calendars(components)
-    parsed = Parsed(calendars)
-    for name in TRACKED:
-        found = [c for cal in calendars for c in cal.walk(name)]
-        if len(found) == len(begins[name]):
-            parsed.lines.update((id(c), n) for c, n in zip(found, begins[name], strict=True))
+    parsed = Parsed(_calendars(components), begins)
+    parsed.index()
     return parsed
 
 

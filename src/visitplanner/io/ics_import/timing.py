@@ -71,6 +71,11 @@ def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
         return
     start = aware(start_value, tz)
     for rule in rule_list(component):
+        scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
+        if scale != "GREGORIAN":
+            raise Refusal(
+                "", f"{what} repeats by the {scale.title()[:30]} calendar, which is not supported"
+            )
         freq = _first(rule.get("FREQ"))
         if not isinstance(freq, str) or freq.upper() not in _UNIT_SECONDS:
             continue

@@ -69,7 +69,8 @@ def display_bounds(visit: Visit, days: Sequence[date], zone: str, row: int) -> t
     if not days:
         return visit.day_start, visit.day_end
     visit_tz, tz = ZoneInfo(visit.zone), ZoneInfo(zone)
-    starts, ends = [], []
+    starts: list[int] = []
+    ends: list[int] = []
     for day in days:
         midnight = datetime.combine(day, time(0))
         for minute, out in ((visit.day_start, starts), (visit.day_end, ends)):
@@ -254,7 +255,9 @@ class AvailabilityGrid(DayGrid):
         start, end = self.row_span(row)
         return worst_level(self._columns[col], start, end)
 
-    def stroke_ranges(self, a: tuple[int, int], b: tuple[int, int]) -> tuple[AvailabilityRange, ...]:
+    def stroke_ranges(
+        self, a: tuple[int, int], b: tuple[int, int]
+    ) -> tuple[AvailabilityRange, ...]:
         """The ranges painted by a stroke between cells ``a`` and ``b``."""
         (c0, c1), (r0, r1) = sorted((a[0], b[0])), sorted((a[1], b[1]))
         start, end = self.row_span(r0)[0], self.row_span(r1)[1]

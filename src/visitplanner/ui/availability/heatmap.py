@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -79,8 +79,7 @@ class HeatMap(DayGrid):
         self._people = needed_people(visit)
         columns: dict[str, list[list[Segment]]] = {
             pid: [
-                column_segments(visit.availability_of(pid), day, visit.zone, lo, hi)
-                for day in days
+                column_segments(visit.availability_of(pid), day, visit.zone, lo, hi) for day in days
             ]
             for pid in self._people
         }
@@ -144,4 +143,8 @@ class HeatMap(DayGrid):
                 painter.fillRect(rect, heat_colour(info.free, info.total))
                 if 0 < info.free < info.total:
                     painter.setPen(QColor("#1b5e20" if info.free * 2 < info.total else "#ffffff"))
-                    painter.drawText(rect.adjusted(0, 0, -4, 0), 0x0082, str(info.free))
+                    painter.drawText(
+                        rect.adjusted(0, 0, -4, 0),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                        str(info.free),
+                    )

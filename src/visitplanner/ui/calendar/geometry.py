@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain import Placement, Side, Visit
 
-HEADER = 40.0  # space at the top for day names (drawn by the view, always visible)
+HEADER = 50.0  # space at the top for day names (drawn by the view, always visible)
+BAND = 36.0  # height of the day-name band drawn over the top of the view
 AXIS = 56.0  # width of one time axis
 MIN_DAY_WIDTH = 220.0
 GAP = 6.0  # space between day columns
@@ -132,3 +133,8 @@ def other_zone_time(visit: Visit, zone: str, minute: int) -> str:
     moment = base.replace(hour=hours % 24, minute=mins)
     local = moment.astimezone(ZoneInfo(zone))
     return f"{local.hour:02d}:{local.minute:02d}"
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first letter in capitals (the rest untouched)."""
+    return text[:1].upper() + text[1:]

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from visitplanner.domain import Level, Project
 from visitplanner.domain.clock import hhmm, visit_minute
 from visitplanner.domain.index import VisitIndex
 from visitplanner.ui.calendar.blocks import FILL, TEXT
+from visitplanner.ui.calendar.geometry import capitalized
 
 NAME_WIDTH = 200.0
 LANE = 26.0
 TOP = 36.0
 PX_PER_MINUTE = 0.7
-DAY_GAP = 10.0
+DAY_GAP = 24.0
+ELIDE = Qt.TextElideMode.ElideRight
 BUSY = QColor("#d9d9d9")
 IF_NEED_BE = QColor("#f6e7b0")
 
@@ -49,15 +51,17 @@ class PeopleView(QGraphicsView):
                 + (minute - visit.day_start) * PX_PER_MINUTE
             )
 
+        names = QFontMetricsF(QFont())
         bold = QFont()
         bold.setBold(True)
         small = QFont()
         small.setPointSizeF(7.5)
+        smalls = QFontMetricsF(small)
         height = TOP + LANE * len(visit.participants)
         for day in range(1, visit.n_days + 1):
-            title = scene.addSimpleText(visit.day_label(day).capitalize(), bold)
+            title = scene.addSimpleText(capitalized(visit.day_label(day)), bold)
             title.setPos(x_of(day, visit.day_start) + 4, 2)
-            for hour in range(-(-visit.day_start // 60) * 60, visit.day_end + 1, 60):
+            for hour in range(-(-visit.day_start // 60) * 60, visit.day_end, 60):
                 x = x_of(day, hour)
                 scene.addLine(x, TOP - 4, x, height, QPen(QColor("#c8c8c8"), 0))
                 label = scene.addSimpleText(hhmm(hour)[:2], small)
@@ -70,7 +74,7 @@ class PeopleView(QGraphicsView):
                 QPen(Qt.PenStyle.NoPen),
                 shade,
             )
-            name = scene.addSimpleText(_elide(person.label, 32))
+            name = scene.addSimpleText(names.elidedText(person.label, ELIDE, NAME_WIDTH - 12))
             name.setPos(6, y + 5)
             name.setToolTip(
                 f"{person.label} — {person.side.value}, speaks {', '.join(person.languages)}"
@@ -99,14 +103,9 @@ class PeopleView(QGraphicsView):
                 )
                 block.setToolTip(f"{activity.title}\n{hhmm(p.start)}–{hhmm(p.end)}")
                 block.setZValue(2)
-                text = scene.addSimpleText(_elide(activity.title, int(rect.width() / 6)), small)
+                short = smalls.elidedText(activity.title, ELIDE, rect.width() - 5)
+                text = scene.addSimpleText(short, small)
                 text.setBrush(TEXT[activity.kind])
                 text.setPos(rect.left() + 3, rect.top() + 3)
                 text.setZValue(3)
         scene.setSceneRect(QRectF(0, 0, x_of(visit.n_days, visit.day_end) + 10, height + 10))
-
-
-def _elide(text: str, chars: int) -> str:
-    if chars < 2:
-        return ""
-    return text if len(text) <= chars else text[: chars - 1] + "…"

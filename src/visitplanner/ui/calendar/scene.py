@@ -24,6 +24,7 @@ from visitplanner.ui.calendar.blocks import BlockItem, TravelItem
 from visitplanner.ui.calendar.geometry import (
     AXIS,
     Geometry,
+    capitalized,
     home_zone,
     lanes,
     other_zone_time,
@@ -342,7 +343,7 @@ class CalendarScene(QGraphicsScene):
     def _where(self, p: Placement) -> str:
         assert self.project is not None
         visit = self.project.visit
-        return f"{visit.day_label(p.day).capitalize()}, {hhmm(p.start)}–{hhmm(p.end)}"
+        return f"{capitalized(visit.day_label(p.day))}, {hhmm(p.start)}–{hhmm(p.end)}"
 
     @staticmethod
     def _labels_for(key: str, report: CheckReport) -> tuple[str, ...]:

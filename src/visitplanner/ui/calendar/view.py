@@ -7,7 +7,14 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QKeyEvent, QPainter,
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from visitplanner.ui.calendar.blocks import BlockItem
-from visitplanner.ui.calendar.geometry import AXIS, GAP, HEADER, MIN_DAY_WIDTH, zone_label
+from visitplanner.ui.calendar.geometry import (
+    AXIS,
+    BAND,
+    GAP,
+    MIN_DAY_WIDTH,
+    capitalized,
+    zone_label,
+)
 from visitplanner.ui.calendar.scene import CalendarScene
 
 
@@ -86,7 +93,7 @@ class CalendarView(QGraphicsView):
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         top = visible.top()
         g = scene.geometry
-        band = QRectF(visible.left(), top, visible.width(), HEADER - 4)
+        band = QRectF(visible.left(), top, visible.width(), BAND)
         painter.fillRect(band, QColor("#f4f4f4"))
         painter.setPen(QColor("#c8c8c8"))
         painter.drawLine(band.bottomLeft(), band.bottomRight())
@@ -97,10 +104,10 @@ class CalendarView(QGraphicsView):
         small.setPointSizeF(7.5)
         visit = scene.project.visit
         for day in range(1, g.n_days + 1):
-            cell = QRectF(g.x_of_day(day), top, g.day_width, HEADER - 4)
+            cell = QRectF(g.x_of_day(day), top, g.day_width, BAND)
             painter.setFont(bold)
             painter.setPen(QColor("#222222"))
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, visit.day_label(day).capitalize())
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, capitalized(visit.day_label(day)))
         painter.setFont(small)
         painter.setPen(QColor("#555555"))
         axes = [zone_label(visit.zone)]
@@ -108,6 +115,6 @@ class CalendarView(QGraphicsView):
         if second:
             axes.append(zone_label(second))
         for n, name in enumerate(axes):
-            cell = QRectF(n * AXIS, top, AXIS - 4, HEADER - 6)
+            cell = QRectF(n * AXIS, top, AXIS - 4, BAND - 2)
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
             painter.drawText(cell, align, name)

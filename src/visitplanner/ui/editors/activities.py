@@ -93,6 +93,8 @@ class ActivitiesEditor(ListEditor):
         pgrid.addWidget(QLabel("Join if free", people), 0, 1)
         pgrid.addWidget(self.required_list, 1, 0)
         pgrid.addWidget(self.optional_list, 1, 1)
+        for checklist in (self.required_list, self.optional_list):
+            checklist.setMinimumHeight(230)
         self.required_list.setToolTip("Ticked people must all be there, or it cannot happen")
         self.optional_list.setToolTip("Ticked people join when they are free; each is a gain")
         self.min_visitors_spin = QSpinBox(form)
@@ -100,9 +102,10 @@ class ActivitiesEditor(ListEditor):
         self.min_visitors_spin.setSpecialValueText("No minimum")
         self.min_visitors_spin.setSuffix(" visitors")
         self.min_visitors_spin.setKeyboardTracking(False)
+        self.min_visitors_spin.setMaximumWidth(160)
         self.windows_editor = WindowsEditor(form)
         self.venues_list = CheckList(form)
-        self.venues_list.setMaximumHeight(110)
+        self.venues_list.setMaximumHeight(100)
         self.per_day_check = QCheckBox("Once on each day (like breakfast)", form)
         self.mandatory_check = QCheckBox("Must happen", form)
         self.notes_edit = NotesEdit(form)
@@ -118,7 +121,7 @@ class ActivitiesEditor(ListEditor):
         self.lengths = form.add("Length", lengths, "How long it may last, in minutes")
         self.people = form.add("People", people, "Who must attend and who may join")
         self.min_visitors = form.add(
-            "At least",
+            "Visitors needed",
             self.min_visitors_spin,
             "How many of the invited visitors must be there for it to be worth holding",
         )

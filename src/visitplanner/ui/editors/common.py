@@ -93,7 +93,11 @@ class Form(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layout_ = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.layout_ = QFormLayout()
+        outer.addLayout(self.layout_)
+        outer.addStretch(1)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -104,6 +108,7 @@ class Form(QWidget):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
+        lay.setAlignment(Qt.AlignmentFlag.AlignTop)
         lay.addWidget(widget)
         error = ErrorLabel(box)
         lay.addWidget(error)
@@ -199,6 +204,7 @@ def minutes_spin(
     spin.setSingleStep(step)
     spin.setSuffix(" min")
     spin.setKeyboardTracking(False)
+    spin.setMaximumWidth(140)
     return spin
 
 

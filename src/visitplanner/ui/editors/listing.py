@@ -37,7 +37,9 @@ class ListEditor(QWidget):
         self._loading = False
 
         self.list = QListWidget(self)
-        self.list.setMinimumWidth(200)
+        self.list.setMinimumWidth(220)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.add_button = QPushButton(f"Add {noun}", self)
         self.add_button.setToolTip(f"Add a new {noun} to the visit")
@@ -125,6 +127,7 @@ class ListEditor(QWidget):
             row = 0
             for i, (key, label) in enumerate(self.items(visit) if visit else []):
                 item = QListWidgetItem(label, self.list)
+                item.setToolTip(label)
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 if key == keep:
                     row = i

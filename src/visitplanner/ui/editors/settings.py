@@ -52,6 +52,7 @@ def _date_edit(parent: QWidget) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     edit.setKeyboardTracking(False)
+    edit.setMaximumWidth(200)
     return edit
 
 
@@ -93,6 +94,7 @@ class VisitSettingsEditor(QWidget):
         self.days_spin.setRange(1, 14)
         self.days_spin.setSuffix(" days")
         self.days_spin.setKeyboardTracking(False)
+        self.days_spin.setMaximumWidth(140)
         self.dates_note = QLabel(form)
         self.dates_note.setWordWrap(True)
         self.first = form.add("First day", self.first_date, "The first day of the visit")
@@ -123,6 +125,10 @@ class VisitSettingsEditor(QWidget):
         self.start_edit = QLineEdit(form)
         self.end_edit = QLineEdit(form)
         self.slot_combo = QComboBox(form)
+        self.slot_combo.setMaximumWidth(140)
+        for edit in (self.start_edit, self.end_edit):
+            edit.setMaximumWidth(100)
+            edit.setPlaceholderText("07:00")
         self.day_start = form.add("Starts", self.start_edit, "Nothing is planned before, e.g. 07:00")
         self.day_end = form.add("Ends", self.end_edit, "Nothing is planned after, e.g. 23:00")
         self.slot = form.add(
@@ -174,6 +180,7 @@ class VisitSettingsEditor(QWidget):
         for term in DEFAULT_WEIGHTS:
             spin = QSpinBox(form)
             spin.setRange(0, 10_000)
+            spin.setMaximumWidth(120)
             spin.setKeyboardTracking(False)
             form.add(TERM_LABELS.get(term, term), spin, TERM_HELP.get(term, ""))
             self.weight_spins[term] = spin

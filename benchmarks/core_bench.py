@@ -1,0 +1,49 @@
+"""Core figures: time to a proven optimum on the Paris demo, and one full rule check."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from visitplanner.io.project import load_project
+from visitplanner.solver.checker import Checker
+from visitplanner.solver.result import SolveOptions, Status
+from visitplanner.solver.solve import solve
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "visitplanner" / "resources" / "demo"
+
+
+def measure() -> list[tuple[str, float, str]]:
+    """``paris-solve-optimal`` (median of 5, 2 workers) and ``paris-check`` (median of 200)."""
+    project = load_project(DEMO / "paris-pb-visit.json")
+    times, schedule = [], None
+    for seed in range(5):
+        started = time.perf_counter()
+        result = solve(project.visit, SolveOptions(time_limit=60, seed=seed, workers=2))
+        times.append(time.perf_counter() - started)
+        if result.status is not Status.OPTIMAL:
+            raise SystemExit(f"demo not solved to optimality: {result.status}")
+        schedule = result.schedule
+    assert schedule is not None
+    checker = Checker(project.visit)
+    checks = []
+    for _ in range(200):
+        started = time.perf_counter()
+        checker.check(schedule)
+        checks.append(time.perf_counter() - started)
+    infeasible = load_project(DEMO / "paris-pb-visit-infeasible.json")
+    started = time.perf_counter()
+    solve(infeasible.visit)
+    explain = time.perf_counter() - started
+    return [
+        ("paris-solve-optimal", statistics.median(times), "s"),
+        ("paris-solve-optimal-max", max(times), "s"),
+        ("paris-check", statistics.median(checks) * 1000, "ms"),
+        ("paris-infeasible-explained", explain, "s"),
+    ]
+
+
+if __name__ == "__main__":
+    for name, value, unit in measure():
+        print(f"{name}: {value:.3f} {unit}")

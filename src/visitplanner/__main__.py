@@ -1,0 +1,7 @@
+"""``python -m visitplanner``."""
+
+import sys
+
+from visitplanner.launcher import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The command line: solve, check and export without a screen."""

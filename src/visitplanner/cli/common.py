@@ -1,0 +1,28 @@
+"""Shared helpers for command-line subcommands."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from visitplanner.domain import Project
+from visitplanner.io.errors import InputFileError
+from visitplanner.io.project import load_project
+
+EXIT_OK, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def demo_path(name: str = "paris-pb-visit.json") -> Path:
+    """Path of a bundled demo project."""
+    return Path(str(resources.files("visitplanner") / "resources" / "demo" / name))
+
+
+def open_project(path: str | None, demo: bool = False) -> Project | None:
+    """Load the project (or the demo); print the reason and return None if refused."""
+    target = demo_path() if demo or path is None else Path(path)
+    try:
+        return load_project(target)
+    except InputFileError as exc:
+        print(exc.message, file=sys.stderr)
+        return None

@@ -1,0 +1,151 @@
+"""``visitplanner`` subcommands: solve, check, export (plus import-ics and dates)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
+from visitplanner.cli.report import programme_lines, report_lines
+from visitplanner.domain import Project
+from visitplanner.io.errors import InputFileError
+from visitplanner.io.project import save_project
+from visitplanner.solver.checker import check
+from visitplanner.solver.result import Progress, SolveOptions, Status
+
+
+def _progress_printer() -> tuple[object, list[float]]:
+    shown = [0.0]
+
+    def show(p: Progress) -> None:
+        if p.elapsed - shown[0] >= 1.0:
+            shown[0] = p.elapsed
+            print(
+                f"  solving… {p.elapsed:.0f} s, best score so far {p.objective} "
+                f"(at best {p.bound:.0f})",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show, shown
+
+
+def _write_ics(project: Project, target: str) -> Project:
+    from visitplanner.io.ics_export import export_ics
+
+    path = Path(target)
+    per_person = path.suffix.lower() != ".ics"
+    updated, written = export_ics(project, path, per_person=per_person)
+    print(f"Wrote {len(written)} calendar file(s) to {path}")
+    return updated
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    """Solve, print the programme, write outputs."""
+    project = open_project(args.project, args.demo)
+    if project is None:
+        return EXIT_BAD_INPUT
+    from visitplanner.solver.solve import solve
+
+    show, _ = _progress_printer()
+    result = solve(
+        project.visit,
+        SolveOptions(time_limit=args.time_limit, seed=args.seed, previous=project.schedule),
+        on_progress=show,  # type: ignore[arg-type]
+    )
+    if result.status is Status.INFEASIBLE:
+        print("No programme is possible:")
+        for line in result.explanation:
+            print(f"  - {line}")
+        return EXIT_INFEASIBLE
+    if result.schedule is None:
+        print(f"No programme found ({result.status.value} after {result.elapsed:.1f} s).")
+        return EXIT_INFEASIBLE
+    project = replace(project, schedule=result.schedule)
+    proof = "proven best" if result.status is Status.OPTIMAL else result.status.value
+    print("\n".join(programme_lines(project.visit, project.schedule)))
+    print("\n".join(report_lines(project.visit, project.schedule, check(project.visit, project.schedule))))
+    print(f"\nSolved in {result.elapsed:.2f} s ({proof}).")
+    try:
+        if args.ics:
+            project = _write_ics(project, args.ics)
+        if args.out:
+            save_project(project, args.out)
+            print(f"Saved the project to {args.out}")
+    except OSError as exc:
+        print(f"Could not write the output: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the stored schedule's problems and balance."""
+    project = open_project(args.project)
+    if project is None:
+        return EXIT_BAD_INPUT
+    report = check(project.visit, project.schedule)
+    print("\n".join(programme_lines(project.visit, project.schedule)))
+    print("\n".join(report_lines(project.visit, project.schedule, report)))
+    if report.ok:
+        print("\nEvery rule is kept.")
+        return EXIT_OK
+    return EXIT_INFEASIBLE
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the stored schedule as .ics."""
+    project = open_project(args.project)
+    if project is None:
+        return EXIT_BAD_INPUT
+    if not project.schedule.placements:
+        print("The project has no programme yet: run 'visitplanner solve' first.", file=sys.stderr)
+        return EXIT_INFEASIBLE
+    try:
+        updated = _write_ics(project, args.ics)
+        save_project(updated, args.project)
+    except (OSError, InputFileError) as exc:
+        print(f"Could not write the calendars: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="visitplanner", description="Plan the programme of a study visit."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("solve", help="find the best programme and print it")
+    s.add_argument("project", nargs="?", help="project file (.json)")
+    s.add_argument("--demo", action="store_true", help="use the bundled Paris demo")
+    s.add_argument("--ics", metavar="FILE.ics|DIR", help="write calendars (a folder: one per person)")
+    s.add_argument("--out", metavar="PROJECT", help="save the project with the new programme")
+    s.add_argument("--time-limit", type=float, default=30.0, metavar="S")
+    s.add_argument("--seed", type=int, default=0, metavar="N")
+    s.set_defaults(func=run_solve)
+    c = sub.add_parser("check", help="list the problems of the programme stored in a project")
+    c.add_argument("project")
+    c.set_defaults(func=run_check)
+    e = sub.add_parser("export", help="write the stored programme as .ics")
+    e.add_argument("project")
+    e.add_argument("--ics", required=True, metavar="FILE.ics|DIR")
+    e.set_defaults(func=run_export)
+    for name in ("import_ics", "dates"):
+        try:
+            module = __import__(f"visitplanner.cli.{name}", fromlist=["register"])
+        except ImportError:  # pragma: no cover - optional subcommand missing
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a subcommand; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
+        print("Give a project file or --demo.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return int(args.func(args))

@@ -1,0 +1,140 @@
+"""Import busy time from calendar files: the public entry points."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import x_wr_timezone
+
+from visitplanner.io.errors import InputFileError
+from visitplanner.io.ics_import.events import event_intervals
+from visitplanner.io.ics_import.freebusy import availability_intervals, freebusy_intervals
+from visitplanner.io.ics_import.merge import merge
+from visitplanner.io.ics_import.model import (
+    MAX_FILE_BYTES,
+    Budget,
+    BusyInterval,
+    ImportWindow,
+    Refusal,
+)
+from visitplanner.io.ics_import.reader import brief, parse
+from visitplanner.io.ics_import.timing import check_rules
+
+
+def import_calendars(
+    paths: Sequence[Path], zone: str, first_day: date, last_day: date
+) -> list[BusyInterval]:
+    """Busy intervals from every file, merged and clipped to the window in ``zone``.
+
+    All or nothing: if any file is refused, InputFileError names it and
+    nothing is returned. ``zone`` is the person's home zone: all-day events
+    and floating times are read in it.
+    """
+    window = make_window(zone, first_day, last_day)
+    found: list[BusyInterval] = []
+    for path in paths:
+        found += _read(read_file_bytes(Path(path)), str(path), window)
+    return merge(found, window.start, window.end)
+
+
+def read_calendar_bytes(
+    data: bytes, name: str, zone: str, first_day: date, last_day: date
+) -> list[BusyInterval]:
+    """Like :func:`import_calendars` for one in-memory file called ``name``."""
+    window = make_window(zone, first_day, last_day)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(name, "", _too_big(len(data)))
+    return merge(_read(data, name, window), window.start, window.end)
+
+
+def make_window(zone: str, first_day: date, last_day: date) -> ImportWindow:
+    """Check the zone and dates asked for (ValueError if they make no sense)."""
+    try:
+        ZoneInfo(zone)
+    except Exception as exc:  # ZoneInfoNotFoundError, ValueError for odd keys
+        raise ValueError(f"'{zone}' is not a known time zone") from exc
+    if last_day < first_day:
+        raise ValueError(f"the last day ({last_day}) is before the first day ({first_day})")
+    return ImportWindow(zone, first_day, last_day)
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, refusing missing, unreadable or oversized files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(path, "", _too_big(size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputFileError(path, "", "the file does not exist") from None
+    except IsADirectoryError:
+        raise InputFileError(path, "", "this is a folder, not a calendar file") from None
+    except OSError as exc:
+        raise InputFileError(path, "", f"the file cannot be read ({brief(exc)})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(path, "", _too_big(len(data)))
+    return data
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"it is {size / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB "
+        "a calendar file may have; export a shorter period"
+    )
+
+
+def _read(data: bytes, name: str, window: ImportWindow) -> list[BusyInterval]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _intervals(data, window)
+    except Refusal as refusal:
+        raise InputFileError(name, refusal.place, refusal.problem) from None
+    except RecursionError:
+        raise InputFileError(name, "", "it is nested too deeply to be read") from None
+    except Exception as exc:  # last line of defence: no traceback for any input
+        raise InputFileError(
+            name, "", f"it could not be read as a calendar ({brief(exc)})"
+        ) from None
+
+
+def _intervals(data: bytes, window: ImportWindow) -> list[BusyInterval]:
+    budget = Budget()
+    parsed = parse(data, window)
+    parsed.calendars = [_standard(cal) for cal in parsed.calendars]
+    parsed.index()
+    found: list[BusyInterval] = []
+    for cal in parsed.calendars:
+        for tz in cal.walk("VTIMEZONE"):
+            for part in tz.subcomponents:
+                what = f"the time zone '{str(tz.get('TZID', ''))[:60]}'"
+                check_rules(part, what, window.query_end, window.tz)
+    for cal in parsed.calendars:
+        found += event_intervals(cal, parsed, window, budget)
+        found += freebusy_intervals(cal, parsed, window, budget)
+        found += availability_intervals(cal, parsed, window, budget)
+        budget.check_time()
+    return found
+
+
+def _standard(calendar: Any) -> Any:
+    """The calendar with Google's X-WR-TIMEZONE applied (RFC 5545 form)."""
+    scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
+    if scale != "GREGORIAN":
+        raise Refusal("", f"it uses the '{scale[:40]}' calendar; only the Gregorian one is supported")
+    zone = calendar.get("X-WR-TIMEZONE")
+    if zone is None:
+        return calendar
+    try:
+        tz = ZoneInfo(str(zone).strip())
+    except Exception:  # ZoneInfoNotFoundError, ValueError for odd keys
+        raise Refusal(
+            "", f"the calendar's time zone '{str(zone)[:60]}' is not a known time zone"
+        ) from None
+    return x_wr_timezone.to_standard(calendar, timezone=tz)

@@ -1,0 +1,285 @@
+"""The balance panel: formal versus informal time, time together, interpreter load, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from visitplanner.domain import Schedule, Visit
+from visitplanner.domain.clock import duration_text
+from visitplanner.solver.balance import TERM_HELP, BalanceSummary, balance_summary, term_label
+from visitplanner.solver.checker import CheckReport
+
+FORMAL = QColor("#3f6fb5")
+INFORMAL = QColor("#4c9a5b")
+TOGETHER = QColor("#c98a2b")
+OVER = QColor("#c62828")
+GOOD = "#2e7d32"
+BAD = "#c62828"
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One bar: ``value`` minutes against an optional ``limit`` (a maximum or a target)."""
+
+    label: str
+    value: int
+    colour: QColor
+    limit: int | None = None
+    limit_is_max: bool = True
+
+    @property
+    def text(self) -> str:
+        """The figure printed after the bar."""
+        if self.limit is None:
+            return duration_text(self.value)
+        word = "at most" if self.limit_is_max else "target"
+        return f"{duration_text(self.value)} ({word} {duration_text(self.limit)})"
+
+    @property
+    def off(self) -> bool:
+        """Over a maximum, or short of a target."""
+        if self.limit is None:
+            return False
+        return self.value > self.limit if self.limit_is_max else self.value < self.limit
+
+
+class Bars(QWidget):
+    """Horizontal bars on a shared scale, with a tick for each limit."""
+
+    ROW = 24
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[BarRow] = []
+        self.setMinimumHeight(self.ROW)
+
+    def set_rows(self, rows: list[BarRow]) -> None:
+        """Show ``rows``."""
+        self.rows = rows
+        self.setMinimumHeight(max(1, len(rows)) * self.ROW + 4)
+        self.setToolTip("\n".join(f"{r.label}: {r.text}" for r in rows))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Room for every row."""
+        return QSize(420, max(1, len(self.rows)) * self.ROW + 4)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw label, bar, limit tick and figure for each row."""
+        if not self.rows:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        label_w = max(fm.horizontalAdvance(r.label) for r in self.rows) + 10
+        text_w = max(fm.horizontalAdvance(r.text) for r in self.rows) + 10
+        bar_w = max(40, self.width() - label_w - text_w - 8)
+        scale = max(max(r.value, r.limit or 0) for r in self.rows) or 1
+        for i, r in enumerate(self.rows):
+            y = 2 + i * self.ROW
+            p.setPen(self.palette().windowText().color())
+            p.drawText(
+                QRectF(0, y, label_w - 6, self.ROW),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                r.label,
+            )
+            track = QRectF(label_w, y + 5, bar_w, self.ROW - 10)
+            p.fillRect(track, QColor("#e6e6e6"))
+            filled = QRectF(track.x(), track.y(), bar_w * r.value / scale, track.height())
+            p.fillRect(filled, OVER if r.off and r.limit_is_max else r.colour)
+            if r.limit is not None:
+                x = label_w + bar_w * r.limit / scale
+                p.setPen(QPen(QColor("#222222"), 2))
+                p.drawLine(int(x), y + 2, int(x), y + self.ROW - 2)
+            p.setPen(QColor(BAD) if r.off else self.palette().windowText().color())
+            p.drawText(
+                QRectF(label_w + bar_w + 8, y, text_w, self.ROW),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                r.text,
+            )
+        p.end()
+
+
+def _table(headers: list[str], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height + 2)
+
+
+def _cell(text: str, bad: bool = False, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if bad:
+        item.setForeground(QColor(BAD))
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+class BalancePanel(QWidget):
+    """How balanced the programme is, refreshed after every change."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        inner = QWidget(self)
+        lay = QVBoxLayout(inner)
+        self.status = QLabel("No programme yet.", inner)
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+
+        def group(title: str, tip: str, body: QWidget) -> None:
+            box = QGroupBox(title, inner)
+            box.setToolTip(tip)
+            QVBoxLayout(box).addWidget(body)
+            lay.addWidget(box)
+
+        self.day_bars = Bars(inner)
+        group(
+            "Formal and informal time per day",
+            "Blue: formal meetings (the tick marks the daily maximum). Green: informal time.",
+            self.day_bars,
+        )
+        self.together_bars = Bars(inner)
+        group(
+            "Informal time together",
+            "Time with the hosts and the visitors' own time, against the targets (tick)",
+            self.together_bars,
+        )
+        self.interpreter_table = _table(
+            ["Interpreter", "Day", "Formal interpreting", "Longest stretch", "Breaks"], inner
+        )
+        group(
+            "Interpreter load",
+            "Formal meetings the interpreter attends; a stretch joins meetings separated "
+            "by less than the minimum break",
+            self.interpreter_table,
+        )
+        self.score_table = _table(["What costs points", "Weight", "Points"], inner)
+        group(
+            "Score by term (lower is better)",
+            "Each soft term's weighted points; the planner keeps the total as low as it can",
+            self.score_table,
+        )
+        lay.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.summary: BalanceSummary | None = None
+
+    def show_report(self, visit: Visit, schedule: Schedule, report: CheckReport) -> None:
+        """Show the balance of ``schedule`` and the soft score of ``report``."""
+        summary = balance_summary(visit, schedule)
+        self.summary = summary
+        self._show_status(report, len(schedule))
+        t = summary.targets
+        day_rows: list[BarRow] = []
+        for d in summary.days:
+            name = f"Day {d.day}"
+            day_rows.append(BarRow(f"{name} formal", d.formal, FORMAL, t.max_formal_minutes_per_day))
+            day_rows.append(BarRow(f"{name} informal", d.informal, INFORMAL))
+        self.day_bars.set_rows(day_rows)
+        self.together_bars.set_rows(
+            [
+                BarRow("With hosts", summary.host_visitor, TOGETHER, t.host_visitor_target, False),
+                BarRow(
+                    "Visitors only", summary.visitors_only, INFORMAL, t.visitors_only_target, False
+                ),
+            ]
+        )
+        self._show_interpreters(summary)
+        self._show_score(visit, report)
+
+    def _show_status(self, report: CheckReport, placed: int) -> None:
+        if report.ok:
+            text = f"All rules are kept ({placed} activities placed)."
+            colour = GOOD
+        else:
+            n = len(report.violations)
+            text = f"{n} rule{'s are' if n != 1 else ' is'} broken — see the problems list."
+            colour = BAD
+        self.status.setText(f"{text} Score {report.total_cost} (lower is better).")
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+
+    def _show_interpreters(self, summary: BalanceSummary) -> None:
+        rules = summary.rules
+        table = self.interpreter_table
+        table.setRowCount(len(summary.interpreters))
+        for row, i in enumerate(summary.interpreters):
+            breaks = ", ".join(duration_text(b) for b in i.breaks) or "—"
+            table.setItem(row, 0, _cell(i.name))
+            table.setItem(row, 1, _cell(str(i.day)))
+            table.setItem(
+                row,
+                2,
+                _cell(
+                    f"{duration_text(i.formal)} of {duration_text(rules.max_formal_per_day)}",
+                    i.formal > rules.max_formal_per_day,
+                ),
+            )
+            table.setItem(
+                row,
+                3,
+                _cell(
+                    f"{duration_text(i.longest_stretch)} (at most "
+                    f"{duration_text(rules.max_continuous)})",
+                    i.longest_stretch > rules.max_continuous,
+                ),
+            )
+            table.setItem(
+                row,
+                4,
+                _cell(
+                    breaks,
+                    i.longest_stretch > rules.max_continuous,
+                    f"A break is at least {duration_text(rules.min_break)}",
+                ),
+            )
+        _fit_height(table)
+
+    def _show_score(self, visit: Visit, report: CheckReport) -> None:
+        table = self.score_table
+        terms = sorted(report.costs.items(), key=lambda kv: (-kv[1], kv[0]))
+        table.setRowCount(len(terms) + 1)
+        for row, (term, points) in enumerate(terms):
+            table.setItem(row, 0, _cell(term_label(term), tooltip=TERM_HELP.get(term, "")))
+            table.setItem(row, 1, _cell(str(visit.weights.of(term))))
+            table.setItem(row, 2, _cell(str(points)))
+        total = _cell("Total")
+        font = total.font()
+        font.setBold(True)
+        total.setFont(font)
+        table.setItem(len(terms), 0, total)
+        table.setItem(len(terms), 1, _cell(""))
+        points = _cell(str(report.total_cost))
+        points.setFont(font)
+        table.setItem(len(terms), 2, points)
+        _fit_height(table)

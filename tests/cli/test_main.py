@@ -1,0 +1,85 @@
+"""The command-line contract: solve, check, export and their exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from visitplanner.cli.main import main
+from visitplanner.io.project import load_project
+
+
+def test_solve_demo_prints_the_programme_day_by_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["solve", "--demo", "--time-limit", "30"]) == 0
+    out = capsys.readouterr().out
+    assert "Day 1 (Tue 23 Mar)" in out and "Day 2 (Wed 24 Mar)" in out
+    assert "Meeting the PB Steering Group" in out
+    assert "Europe/Paris" in out
+    assert "proven best" in out
+    assert "Informal time with hosts" in out
+
+
+def test_solve_infeasible_variant_explains_and_exits_1(
+    infeasible_demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["solve", str(infeasible_demo_path)]) == 1
+    out = capsys.readouterr().out
+    assert "No programme is possible" in out
+    assert "Cllr Morag Baird" in out and "13:00" in out
+    assert "PB Steering Group" in out and "14:00-15:30" in out
+
+
+def test_bad_project_exits_2_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "broken-visit.json"
+    bad.write_text('{"format": "visitplanner-project", "version": 1, "visit": ')
+    assert main(["solve", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "broken-visit.json" in err
+    assert "Traceback" not in err
+
+
+def test_solve_writes_project_and_calendars(tmp_path: Path, demo_path: Path) -> None:
+    out = tmp_path / "solved.json"
+    ics_dir = tmp_path / "calendars"
+    assert main(["solve", str(demo_path), "--out", str(out), "--ics", str(ics_dir)]) == 0
+    project = load_project(out)
+    assert len(project.schedule) == 11
+    assert (ics_dir / "all.ics").exists()
+    cal = Calendar.from_ical((ics_dir / "all.ics").read_bytes())
+    assert len(list(cal.walk("VEVENT"))) == 11
+    assert (ics_dir / "councillor.ics").exists()
+
+
+def test_check_reports_problems_of_a_stored_schedule(
+    tmp_path: Path, demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    solved = tmp_path / "solved.json"
+    assert main(["solve", str(demo_path), "--out", str(solved)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(solved)]) == 0
+    assert "Every rule is kept." in capsys.readouterr().out
+    data = json.loads(solved.read_text())
+    for item in data["schedule"]:
+        if item["activity"] == "digitising":
+            item["day"], item["start"], item["end"] = 1, "09:00", "10:30"
+    solved.write_text(json.dumps(data))
+    assert main(["check", str(solved)]) == 1
+    out = capsys.readouterr().out
+    assert "Required people are available" in out
+    assert "Sophie Laurent" in out
+
+
+def test_export_writes_one_calendar_file(tmp_path: Path, demo_path: Path) -> None:
+    solved = tmp_path / "solved.json"
+    shutil.copy(demo_path, solved)
+    assert main(["export", str(solved), "--ics", str(tmp_path / "x.ics")]) == 1
+    assert main(["solve", str(solved), "--out", str(solved)]) == 0
+    assert main(["export", str(solved), "--ics", str(tmp_path / "x.ics")]) == 0
+    cal = Calendar.from_ical((tmp_path / "x.ics").read_bytes())
+    assert len(list(cal.walk("VEVENT"))) == 11
