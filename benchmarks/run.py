@@ -20,7 +20,7 @@ def main() -> int:
         try:
             module = importlib.import_module(name)
             figures = module.measure()
-        except Exception as exc:  # noqa: BLE001 - report any failure and go on
+        except Exception as exc:
             print(f"{name}: failed ({exc})", file=sys.stderr)
             failed += 1
             continue

@@ -67,7 +67,11 @@ def run_solve(args: argparse.Namespace) -> int:
     project = replace(project, schedule=result.schedule)
     proof = "proven best" if result.status is Status.OPTIMAL else result.status.value
     print("\n".join(programme_lines(project.visit, project.schedule)))
-    print("\n".join(report_lines(project.visit, project.schedule, check(project.visit, project.schedule))))
+    print(
+        "\n".join(
+            report_lines(project.visit, project.schedule, check(project.visit, project.schedule))
+        )
+    )
     print(f"\nSolved in {result.elapsed:.2f} s ({proof}).")
     try:
         if args.ics:
@@ -121,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("solve", help="find the best programme and print it")
     s.add_argument("project", nargs="?", help="project file (.json)")
     s.add_argument("--demo", action="store_true", help="use the bundled Paris demo")
-    s.add_argument("--ics", metavar="FILE.ics|DIR", help="write calendars (a folder: one per person)")
+    s.add_argument(
+        "--ics", metavar="FILE.ics|DIR", help="write calendars (a folder: one per person)"
+    )
     s.add_argument("--out", metavar="PROJECT", help="save the project with the new programme")
     s.add_argument("--time-limit", type=float, default=30.0, metavar="S")
     s.add_argument("--seed", type=int, default=0, metavar="N")

@@ -23,7 +23,9 @@ def programme_lines(visit: Visit, schedule: Schedule) -> list[str]:
         for p in placements:
             act = index.activities.get(p.activity_id)
             title = act.title if act else p.activity_id
-            venue = visit.venue(p.venue).name if p.venue in {v.id for v in visit.venues} else p.venue
+            venue = (
+                visit.venue(p.venue).name if p.venue in {v.id for v in visit.venues} else p.venue
+            )
             mark = " [interpreter]" if set(p.attendees) & set(index.interpreters) else ""
             kind = "formal" if act and act.is_formal else "informal"
             pin = " (pinned)" if p.pinned else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-
 from visitplanner.domain.schedule import Schedule
 from visitplanner.domain.visit import Visit
 

@@ -42,7 +42,7 @@ from visitplanner.io.project_write import FORMAT_NAME, FORMAT_VERSION, WEEKDAY_N
 T = TypeVar("T")
 
 
-class _Bad(Exception):
+class _BadError(Exception):
     def __init__(self, place: str, problem: str) -> None:
         super().__init__(problem)
         self.place = place
@@ -63,7 +63,7 @@ class _Node:
 
     def obj(self) -> dict[str, Any]:
         if not isinstance(self.value, dict):
-            raise _Bad(self.place or "top level", "expected a section with named fields")
+            raise _BadError(self.place or "top level", "expected a section with named fields")
         return self.value
 
     def has(self, key: str) -> bool:
@@ -72,7 +72,7 @@ class _Node:
     def get(self, key: str) -> _Node:
         data = self.obj()
         if key not in data:
-            raise _Bad(self._child(key), "is missing")
+            raise _BadError(self._child(key), "is missing")
         return _Node(data[key], self._child(key))
 
     def opt(self, key: str, default: Any) -> _Node:
@@ -81,32 +81,32 @@ class _Node:
 
     def items(self) -> list[_Node]:
         if not isinstance(self.value, list):
-            raise _Bad(self.place, "expected a list")
+            raise _BadError(self.place, "expected a list")
         return [_Node(v, self._child(i)) for i, v in enumerate(self.value)]
 
     def str_(self) -> str:
         if not isinstance(self.value, str):
-            raise _Bad(self.place, "expected text")
+            raise _BadError(self.place, "expected text")
         return self.value
 
     def nonempty(self) -> str:
         text = self.str_().strip()
         if not text:
-            raise _Bad(self.place, "must not be empty")
+            raise _BadError(self.place, "must not be empty")
         return text
 
     def int_(self, low: int | None = None, high: int | None = None) -> int:
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise _Bad(self.place, "expected a whole number")
+            raise _BadError(self.place, "expected a whole number")
         if low is not None and self.value < low:
-            raise _Bad(self.place, f"must be at least {low}")
+            raise _BadError(self.place, f"must be at least {low}")
         if high is not None and self.value > high:
-            raise _Bad(self.place, f"must be at most {high}")
+            raise _BadError(self.place, f"must be at most {high}")
         return self.value
 
     def bool_(self) -> bool:
         if not isinstance(self.value, bool):
-            raise _Bad(self.place, "expected true or false")
+            raise _BadError(self.place, "expected true or false")
         return self.value
 
     def strs(self) -> tuple[str, ...]:
@@ -116,13 +116,13 @@ class _Node:
         try:
             return fn(self.str_())
         except ValueError as exc:
-            raise _Bad(self.place, f"{what}: {exc}") from None
+            raise _BadError(self.place, f"{what}: {exc}") from None
 
     def enum(self, cls: Callable[[str], T], choices: list[str]) -> T:
         try:
             return cls(self.str_())
         except ValueError:
-            raise _Bad(self.place, f"must be one of {', '.join(choices)}") from None
+            raise _BadError(self.place, f"must be one of {', '.join(choices)}") from None
 
 
 def load_project(path: str | Path) -> Project:
@@ -156,17 +156,17 @@ def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
         ) from None
     try:
         return _project(_Node(data, ""))
-    except _Bad as bad:
+    except _BadError as bad:
         raise InputFileError(path, bad.place, bad.problem) from None
 
 
 def _project(root: _Node) -> Project:
     root.obj()
     if root.opt("format", FORMAT_NAME).value != FORMAT_NAME:
-        raise _Bad("format", "this is not a Visit Planner project file")
+        raise _BadError("format", "this is not a Visit Planner project file")
     version = root.get("version").int_(low=1)
     if version > FORMAT_VERSION:
-        raise _Bad(
+        raise _BadError(
             "version",
             f"the file was made by a newer Visit Planner (format {version}; "
             f"this version reads up to {FORMAT_VERSION})",
@@ -182,12 +182,14 @@ def _project(root: _Node) -> Project:
     availability = {}
     for pid, node in _named(root.opt("availability", {})):
         if pid not in people_ids:
-            raise _Bad(node.place, f"'{pid}' is not a participant of this visit")
+            raise _BadError(node.place, f"'{pid}' is not a participant of this visit")
         availability[pid] = _availability(node)
     visit = Visit(
         title=visit_node.get("title").nonempty(),
         zone=_zone(visit_node.get("time_zone")),
-        dates=tuple(n.conv(date.fromisoformat, "not a date") for n in visit_node.get("dates").items()),
+        dates=tuple(
+            n.conv(date.fromisoformat, "not a date") for n in visit_node.get("dates").items()
+        ),
         participants=people,
         availability=availability,
         venues=venues,
@@ -200,13 +202,16 @@ def _project(root: _Node) -> Project:
         balance=_balance(visit_node.opt("balance", {})),
         interpreter_rules=_interp(visit_node.opt("interpreter", {})),
         weights=Weights(
-            {**Weights().values, **{k: n.int_(low=0) for k, n in _named(visit_node.opt("weights", {}))}}
+            {
+                **Weights().values,
+                **{k: n.int_(low=0) for k, n in _named(visit_node.opt("weights", {}))},
+            }
         ),
     )
     if visit.day_end <= visit.day_start:
-        raise _Bad("visit.day_end", "the day must end after it starts")
+        raise _BadError("visit.day_end", "the day must end after it starts")
     if not visit.dates:
-        raise _Bad("visit.dates", "the visit needs at least one day")
+        raise _BadError("visit.dates", "the visit needs at least one day")
     schedule = Schedule(
         tuple(_placement(n, visit, refs) for n in root.opt("schedule", []).items())
     ).sorted()
@@ -225,7 +230,7 @@ class _Refs:
     def person(self, node: _Node) -> str:
         pid = node.str_()
         if pid not in self.people:
-            raise _Bad(node.place, f"'{pid}' is not a participant of this visit")
+            raise _BadError(node.place, f"'{pid}' is not a participant of this visit")
         return pid
 
     def people_list(self, node: _Node) -> tuple[str, ...]:
@@ -234,7 +239,7 @@ class _Refs:
     def venue(self, node: _Node) -> str:
         vid = node.str_()
         if vid not in self.venues:
-            raise _Bad(node.place, f"'{vid}' is not a venue of this visit")
+            raise _BadError(node.place, f"'{vid}' is not a venue of this visit")
         return vid
 
 
@@ -246,7 +251,7 @@ def _unique(ids: list[str], node: _Node, what: str) -> set[str]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            raise _Bad(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
+            raise _BadError(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
         seen.add(item)
     return seen
 
@@ -256,7 +261,9 @@ def _zone(node: _Node) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise _Bad(node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)") from None
+        raise _BadError(
+            node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)"
+        ) from None
     return name
 
 
@@ -284,7 +291,7 @@ def _participant(n: _Node) -> Participant:
     side_names = [s.value for s in Side]
     langs = n.get("languages").strs()
     if not langs:
-        raise _Bad(n.get("languages").place, "give at least one language (e.g. en)")
+        raise _BadError(n.get("languages").place, "give at least one language (e.g. en)")
     return Participant(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
@@ -302,7 +309,7 @@ def _moment(node: _Node, zone: str | None) -> datetime:
     moment = node.conv(datetime.fromisoformat, "not a date and time")
     if moment.tzinfo is None:
         if zone is None:
-            raise _Bad(node.place, "give a time zone ('zone') or a UTC offset")
+            raise _BadError(node.place, "give a time zone ('zone') or a UTC offset")
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     return moment
 
@@ -314,7 +321,7 @@ def _availability(n: _Node) -> Availability:
         zone = _zone(r.get("zone")) if r.has("zone") else None
         start, end = _moment(r.get("start"), zone), _moment(r.get("end"), zone)
         if end <= start:
-            raise _Bad(r.get("end").place, "ends before it starts")
+            raise _BadError(r.get("end").place, "ends before it starts")
         ranges.append(AvailabilityRange(start, end, r.get("level").enum(Level, levels)))
     return Availability(tuple(ranges), n.opt("default", "unavailable").enum(Level, levels))
 
@@ -325,7 +332,7 @@ def _window(n: _Node, n_days_hint: int = 366) -> Window:
     start = n.get("from").conv(parse_hhmm, "not a time")
     end = n.get("to").conv(parse_hhmm, "not a time")
     if end <= start:
-        raise _Bad(n.get("to").place, "the window ends before it starts")
+        raise _BadError(n.get("to").place, "the window ends before it starts")
     return Window(start, end, day)
 
 
@@ -333,16 +340,19 @@ def _activity(n: _Node, refs: _Refs) -> Activity:
     kinds = [k.value for k in Kind]
     lo, hi = n.get("min_minutes").int_(low=1), n.get("max_minutes").int_(low=1)
     if hi < lo:
-        raise _Bad(n.get("max_minutes").place, "is shorter than the minimum length")
+        raise _BadError(n.get("max_minutes").place, "is shorter than the minimum length")
     windows = tuple(_window(w) for w in n.get("windows").items())
     if not windows:
-        raise _Bad(n.get("windows").place, "give at least one time window")
+        raise _BadError(n.get("windows").place, "give at least one time window")
     mins = []
     for m in n.opt("min_attendance", []).items():
         among = refs.people_list(m.get("among"))
         mins.append(
-            MinAttendance(among, m.get("at_least").int_(low=0, high=len(among)),
-                          m.opt("label", "people").str_())
+            MinAttendance(
+                among,
+                m.get("at_least").int_(low=0, high=len(among)),
+                m.opt("label", "people").str_(),
+            )
         )
     return Activity(
         id=n.get("id").nonempty(),
@@ -367,12 +377,12 @@ def _candidate(n: _Node) -> DateWindow | None:
     first = n.get("first").conv(date.fromisoformat, "not a date")
     last = n.get("last").conv(date.fromisoformat, "not a date")
     if last < first:
-        raise _Bad(n.get("last").place, "the window ends before it starts")
+        raise _BadError(n.get("last").place, "the window ends before it starts")
     names = list(WEEKDAY_NAMES)
     weekdays: list[int] = []
     for w in n.opt("weekdays", names[:5]).items():
         if w.str_() not in names:
-            raise _Bad(w.place, f"must be one of {', '.join(names)}")
+            raise _BadError(w.place, f"must be one of {', '.join(names)}")
         weekdays.append(names.index(w.str_()))
     return DateWindow(first, last, n.opt("days", 2).int_(low=1, high=14), tuple(weekdays))
 
@@ -398,12 +408,12 @@ def _interp(n: _Node) -> InterpreterRules:
 def _placement(n: _Node, visit: Visit, refs: _Refs) -> Placement:
     aid = n.get("activity").str_()
     if aid not in {a.id for a in visit.activities}:
-        raise _Bad(n.get("activity").place, f"'{aid}' is not an activity of this visit")
+        raise _BadError(n.get("activity").place, f"'{aid}' is not an activity of this visit")
     day = n.get("day").int_(low=1, high=visit.n_days)
     start = n.get("start").conv(parse_hhmm, "not a time")
     end = n.get("end").conv(parse_hhmm, "not a time")
     if end <= start:
-        raise _Bad(n.get("end").place, "ends before it starts")
+        raise _BadError(n.get("end").place, "ends before it starts")
     return Placement(
         key=n.opt("occurrence", aid).str_(),
         activity_id=aid,

@@ -36,9 +36,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         ],
         "travel": _travel(visit),
         "participants": [_participant(p) for p in visit.participants],
-        "availability": {
-            pid: _availability(a) for pid, a in visit.availability.items()
-        },
+        "availability": {pid: _availability(a) for pid, a in visit.availability.items()},
         "activities": [_activity(a) for a in visit.activities],
         "schedule": [_placement(p) for p in project.schedule],
         "ics_exports": {

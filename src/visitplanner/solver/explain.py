@@ -16,7 +16,10 @@ def _title(index: VisitIndex, key: str) -> str:
 def phrase(index: VisitIndex, guard: str) -> str:
     """One guarded constraint, in a coordinator's words."""
     kind, *args = guard.split("|")
-    t = lambda k: _title(index, k)  # noqa: E731
+
+    def t(key: str) -> str:
+        return _title(index, key)
+
     if kind == "held":
         return f"{t(args[0])} must take place"
     if kind == "windows":
@@ -25,7 +28,9 @@ def phrase(index: VisitIndex, guard: str) -> str:
     if kind == "available":
         return f"{index.name(args[1])} must be free for {t(args[0])}"
     if kind == "apart":
-        return f"{t(args[0])} and {t(args[1])} share people, so they cannot overlap (travel included)"
+        return (
+            f"{t(args[0])} and {t(args[1])} share people, so they cannot overlap (travel included)"
+        )
     if kind == "venue":
         return f"{t(args[1])} and {t(args[2])} cannot use the same venue at once"
     if kind == "attendance":
@@ -53,8 +58,10 @@ def explain_with_core(
     solver.parameters.num_workers = 1
     status = solver.solve(ctx.model)
     if status != cp_model.INFEASIBLE:
-        return ("no schedule keeps every rule, but the exact conflict could not be pinned down "
-                "in time; try relaxing windows or availability",)
+        return (
+            "no schedule keeps every rule, but the exact conflict could not be pinned down "
+            "in time; try relaxing windows or availability",
+        )
     core = solver.sufficient_assumptions_for_infeasibility()
     parts = sorted({phrase(index, ctx.guards[i]) for i in core if i in ctx.guards})
     if not parts:

@@ -37,7 +37,7 @@ def build_model(
     return ctx
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):  # type: ignore[misc]
+class _Progress(cp_model.CpSolverSolutionCallback):
     def __init__(
         self, ctx: ModelContext, started: float, report: ProgressCallback | None, stop: StopSignal
     ) -> None:
@@ -77,8 +77,9 @@ def solve(
         previous = Schedule(tuple(p for p in previous if p.pinned))
     reasons = precheck(index, previous)
     if reasons:
-        return SolveResult(Status.INFEASIBLE, explanation=reasons,
-                           elapsed=time.monotonic() - started)
+        return SolveResult(
+            Status.INFEASIBLE, explanation=reasons, elapsed=time.monotonic() - started
+        )
     ctx = build_model(index, previous)
     solver = cp_model.CpSolver()
     params: Any = solver.parameters
@@ -97,8 +98,11 @@ def solve(
     elapsed = time.monotonic() - started
     if status == cp_model.INFEASIBLE:
         remaining = max(1.0, options.time_limit - elapsed)
-        return SolveResult(Status.INFEASIBLE, explanation=explain_with_core(index, previous, remaining),
-                           elapsed=time.monotonic() - started)
+        return SolveResult(
+            Status.INFEASIBLE,
+            explanation=explain_with_core(index, previous, remaining),
+            elapsed=time.monotonic() - started,
+        )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
         return SolveResult(ended, elapsed=elapsed)

@@ -28,9 +28,7 @@ def _spans(ctx: ModelContext, occ: Occurrence, day: int, lo: int, hi: int) -> li
         if pid not in ctx.index.people:
             continue
         free = ctx.index.free_spans(pid, day)
-        spans = [
-            (max(a, c), min(b, d)) for a, b in spans for c, d in free if min(b, d) > max(a, c)
-        ]
+        spans = [(max(a, c), min(b, d)) for a, b in spans for c, d in free if min(b, d) > max(a, c)]
     return spans
 
 
@@ -45,11 +43,9 @@ def _occurrence(ctx: ModelContext, occ: Occurrence, pin: Placement | None) -> Oc
             if hi - lo >= lo_len:
                 raw.append((w.day, lo, hi))
     must_hold = act.mandatory or pin is not None
-    present: Lit
-    if must_hold and not ctx.explain and raw:
-        present = True
-    else:
-        present = m.new_bool_var(f"held[{key}]")
+    present: Lit = (
+        True if must_hold and not ctx.explain and raw else m.new_bool_var(f"held[{key}]")
+    )
     starts = [(lo, hi - lo_len) for _, lo, hi in raw] or [(0, 0)]
     from ortools.sat.python.cp_model import Domain
 
@@ -59,7 +55,12 @@ def _occurrence(ctx: ModelContext, occ: Occurrence, pin: Placement | None) -> Oc
     m.add(end == start + length)
     interval = m.new_optional_interval_var(start, length, end, present, f"iv[{key}]")
     segments = _segments(ctx, key, raw, present, start, end)
-    venues = _choice(ctx, f"venue[{key}]", act.venues or tuple(v.id for v in ctx.index.visit.venues) or ("",), present)
+    venues = _choice(
+        ctx,
+        f"venue[{key}]",
+        act.venues or tuple(v.id for v in ctx.index.visit.venues) or ("",),
+        present,
+    )
     attend: dict[str, Lit] = {}
     for pid in act.invited:
         if pid in act.required:
@@ -70,13 +71,20 @@ def _occurrence(ctx: ModelContext, occ: Occurrence, pin: Placement | None) -> Oc
     on_day: dict[int, Lit] = {}
     for day in sorted({s.day for s in segments}):
         on_day[day] = ctx.bool_or([s.chosen for s in segments if s.day == day], f"day[{key},{day}]")
-    ov = OccurrenceVars(occ, present, start, end, length, interval, segments, venues, attend, on_day)
+    ov = OccurrenceVars(
+        occ, present, start, end, length, interval, segments, venues, attend, on_day
+    )
     ov.pinned = pin
     return ov
 
 
 def _segments(
-    ctx: ModelContext, key: str, raw: list[tuple[int, int, int]], present: Lit, start: object, end: object
+    ctx: ModelContext,
+    key: str,
+    raw: list[tuple[int, int, int]],
+    present: Lit,
+    start: object,
+    end: object,
 ) -> list[Segment]:
     m = ctx.model
     if len(raw) == 1 and present is True:

@@ -20,7 +20,7 @@ from visitplanner.io.ics_import.model import (
     Budget,
     BusyInterval,
     ImportWindow,
-    Refusal,
+    RefusalError,
 )
 from visitplanner.io.ics_import.reader import brief, parse
 from visitplanner.io.ics_import.timing import check_rules
@@ -94,7 +94,7 @@ def _read(data: bytes, name: str, window: ImportWindow) -> list[BusyInterval]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _intervals(data, window)
-    except Refusal as refusal:
+    except RefusalError as refusal:
         raise InputFileError(name, refusal.place, refusal.problem) from None
     except RecursionError:
         raise InputFileError(name, "", "it is nested too deeply to be read") from None
@@ -127,14 +127,16 @@ def _standard(calendar: Any) -> Any:
     """The calendar with Google's X-WR-TIMEZONE applied (RFC 5545 form)."""
     scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
     if scale != "GREGORIAN":
-        raise Refusal("", f"it uses the '{scale[:40]}' calendar; only the Gregorian one is supported")
+        raise RefusalError(
+            "", f"it uses the '{scale[:40]}' calendar; only the Gregorian one is supported"
+        )
     zone = calendar.get("X-WR-TIMEZONE")
     if zone is None:
         return calendar
     try:
         tz = ZoneInfo(str(zone).strip())
     except Exception:  # ZoneInfoNotFoundError, ValueError for odd keys
-        raise Refusal(
+        raise RefusalError(
             "", f"the calendar's time zone '{str(zone)[:60]}' is not a known time zone"
         ) from None
     return x_wr_timezone.to_standard(calendar, timezone=tz)

@@ -9,7 +9,7 @@ from typing import Any
 from recurring_ical_events import EventAdapter, Series
 
 from visitplanner.domain import Level
-from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, Refusal
+from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed, brief
 from visitplanner.io.ics_import.timing import (
     aware,
@@ -59,12 +59,12 @@ def check_component(component: Any, describe: Describe, needs_start: bool = True
             name = str(message)[len(_BROKEN_LINE) :].split(";", 1)[0].split(":", 1)[0]
         name = str(name or "").strip().upper()
         if name in ESSENTIAL:
-            raise Refusal(place, f"the {ESSENTIAL[name]} of {what} cannot be read")
+            raise RefusalError(place, f"the {ESSENTIAL[name]} of {what} cannot be read")
     for name, label in (("DTSTART", "start time"), ("DTEND", "end time")):
         if isinstance(component.get(name), list):
-            raise Refusal(place, f"{what} has more than one {label}")
+            raise RefusalError(place, f"{what} has more than one {label}")
     if needs_start and not isinstance(getattr(component.get("DTSTART"), "dt", None), date):
-        raise Refusal(place, f"{what} has no start time")
+        raise RefusalError(place, f"{what} has no start time")
 
 
 def event_intervals(
@@ -78,8 +78,8 @@ def event_intervals(
         place, what = describe(component)
         try:
             check_rules(component, what, window.query_end, window.tz)
-        except Refusal as refusal:
-            raise Refusal(place, refusal.problem) from None
+        except RefusalError as refusal:
+            raise RefusalError(place, refusal.problem) from None
         groups.setdefault(str(component.get("UID", id(component))), []).append(component)
     for components in groups.values():
         yield from _series_intervals(components, window, budget, describe)
@@ -92,10 +92,12 @@ def occurrences(
     try:
         series = series_of()
         yield from series.between(window.query_start, window.query_end)
-    except Refusal:
+    except RefusalError:
         raise
     except Exception as exc:  # the library's errors on bad repeat data vary
-        raise Refusal(place, f"the dates of {what} cannot be worked out ({brief(exc)})") from exc
+        raise RefusalError(
+            place, f"the dates of {what} cannot be worked out ({brief(exc)})"
+        ) from exc
 
 
 def _series_intervals(
@@ -114,7 +116,7 @@ def _series_intervals(
         occ_place, occ_what = describe(component)
         tzid = is_floating_with_unknown_zone(component.get("DTSTART"))
         if tzid:
-            raise Refusal(
+            raise RefusalError(
                 occ_place,
                 f"{occ_what} uses the time zone '{tzid[:60]}', which the file does not describe",
             )
@@ -138,5 +140,5 @@ def _span(start: Any, end: Any, tz: Any, place: str, what: str) -> tuple[datetim
     begin = aware(start, tz)
     finish = aware(end, tz)
     if finish < begin:
-        raise Refusal(place, f"{what} ends before it starts")
+        raise RefusalError(place, f"{what} ends before it starts")
     return begin, finish

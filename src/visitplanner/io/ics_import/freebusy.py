@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from recurring_ical_events import EventAdapter, Series
@@ -11,7 +12,7 @@ from recurring_ical_events import EventAdapter, Series
 from visitplanner.domain import Level
 from visitplanner.io.ics_import.events import check_component, describer, occurrences
 from visitplanner.io.ics_import.merge import Span, clip, subtract, union
-from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, Refusal
+from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed
 from visitplanner.io.ics_import.timing import aware, check_rules
 
@@ -37,7 +38,7 @@ def freebusy_intervals(
             level = _fb_level(str(value.params.get("FBTYPE", "BUSY")))
             period = getattr(value, "dt", None)
             if not isinstance(period, tuple) or len(period) != 2:
-                raise Refusal(place, f"a period of {what} cannot be read")
+                raise RefusalError(place, f"a period of {what} cannot be read")
             budget.spend(what)
             if level is None:
                 continue
@@ -45,7 +46,7 @@ def freebusy_intervals(
             stop = period[1]
             end = start + stop if isinstance(stop, timedelta) else aware(stop, window.tz)
             if end < start:
-                raise Refusal(place, f"a period of {what} ends before it starts")
+                raise RefusalError(place, f"a period of {what} ends before it starts")
             if end > start:
                 yield BusyInterval(start, end, level)
 
@@ -114,17 +115,15 @@ def _span_of(component: Any, window: ImportWindow, describe: Any) -> Span | None
     elif component.get("DURATION") is not None and start_prop is not None:
         duration = component["DURATION"].dt
         if not isinstance(duration, timedelta):
-            raise Refusal(place, f"the duration of {what} cannot be read")
+            raise RefusalError(place, f"the duration of {what} cannot be read")
         end = start + duration
     if end < start:
-        raise Refusal(place, f"{what} ends before it starts")
+        raise RefusalError(place, f"{what} ends before it starts")
     spans = clip([(start, end)], lo, hi)
     return spans[0] if spans else None
 
 
-def _available(
-    component: Any, parsed: Parsed, window: ImportWindow, budget: Budget
-) -> list[Span]:
+def _available(component: Any, parsed: Parsed, window: ImportWindow, budget: Budget) -> list[Span]:
     describe = describer(parsed, "available time")
     groups: dict[str, list[Any]] = {}
     for sub in component.walk("AVAILABLE"):
@@ -132,18 +131,20 @@ def _available(
         place, what = describe(sub)
         try:
             check_rules(sub, what, window.query_end, window.tz)
-        except Refusal as refusal:
-            raise Refusal(place, refusal.problem) from None
+        except RefusalError as refusal:
+            raise RefusalError(place, refusal.problem) from None
         groups.setdefault(str(sub.get("UID", id(sub))), []).append(sub)
     spans: list[Span] = []
     for subs in groups.values():
         place, what = describe(subs[0])
-        for occ in occurrences(
-            lambda subs=subs: Series([AvailableAdapter(c) for c in subs]), window, place, what
-        ):
+        for occ in occurrences(partial(_available_series, subs), window, place, what):
             budget.spend(what)
             start, end = aware(occ.start, window.tz), aware(occ.end, window.tz)
             if end < start:
-                raise Refusal(place, f"{what} ends before it starts")
+                raise RefusalError(place, f"{what} ends before it starts")
             spans.append((start, end))
     return spans
+
+
+def _available_series(subs: list[Any]) -> Any:
+    return Series([AvailableAdapter(c) for c in subs])

@@ -89,9 +89,7 @@ def to_availability_ranges(
     return tuple(out)
 
 
-def _available_parts(
-    over: Availability, start: datetime, end: datetime, zone: str
-) -> list[Span]:
+def _available_parts(over: Availability, start: datetime, end: datetime, zone: str) -> list[Span]:
     """Parts of ``[start, end)`` where ``over`` says available (minute precision)."""
     tz = ZoneInfo(zone)
     parts: list[Span] = []

@@ -35,7 +35,7 @@ class BusyInterval:
     level: Level
 
 
-class Refusal(Exception):
+class RefusalError(Exception):
     """Internal: why a file is refused, and where (turned into an InputFileError)."""
 
     def __init__(self, place: str, problem: str) -> None:
@@ -91,7 +91,7 @@ class Budget:
         """Count one occurrence of ``what``; refuse if over the limits."""
         self.occurrences += 1
         if self.occurrences > self.max_occurrences:
-            raise Refusal(
+            raise RefusalError(
                 "",
                 f"it has more than {self.max_occurrences:,} events and repeats in the "
                 f"chosen dates (the last one counted was {what}); "
@@ -103,7 +103,7 @@ class Budget:
     def check_time(self) -> None:
         """Refuse if working on this file has taken too long."""
         if time.monotonic() - self.started > self.max_seconds:
-            raise Refusal(
+            raise RefusalError(
                 "",
                 f"working out its events took longer than {self.max_seconds:.0f} seconds; "
                 "export a shorter period",

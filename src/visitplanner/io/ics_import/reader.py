@@ -16,7 +16,7 @@ from typing import Any
 
 import icalendar
 
-from visitplanner.io.ics_import.model import MAX_EVENTS, ImportWindow, Refusal
+from visitplanner.io.ics_import.model import MAX_EVENTS, ImportWindow, RefusalError
 
 TRACKED = ("VEVENT", "VFREEBUSY", "VAVAILABILITY", "AVAILABLE", "VTIMEZONE")
 WRAPPABLE = {"VEVENT", "VFREEBUSY", "VAVAILABILITY", "VTIMEZONE", "VTODO", "VJOURNAL"}
@@ -68,15 +68,17 @@ def decode(data: bytes) -> str:
 
 
 def parse(data: bytes, window: ImportWindow) -> Parsed:
-    """Parse ``data`` into calendars; raise Refusal if it is not a readable calendar."""
+    """Parse ``data`` into calendars; raise RefusalError if it is not a readable calendar."""
     text = decode(data)
     if not text.lstrip()[:6].upper() == "BEGIN:":
-        raise Refusal("", "this is not a calendar file (it does not start with BEGIN:VCALENDAR)")
+        raise RefusalError(
+            "", "this is not a calendar file (it does not start with BEGIN:VCALENDAR)"
+        )
     if "\x00" in text:
-        raise Refusal("", "this is not a calendar file (it contains binary data)")
+        raise RefusalError("", "this is not a calendar file (it contains binary data)")
     filtered, begins = prefilter(text, window)
     if len(begins["VEVENT"]) > MAX_EVENTS:
-        raise Refusal(
+        raise RefusalError(
             "",
             f"it has more than {MAX_EVENTS:,} events near the chosen dates; "
             "export a shorter period",
@@ -86,7 +88,9 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
         try:
             components = icalendar.Component.from_ical(filtered, multiple=True)
         except Exception as exc:  # icalendar raises many kinds on damaged input
-            raise Refusal("", f"it is damaged and cannot be read as a calendar ({brief(exc)})") from exc
+            raise RefusalError(
+                "", f"it is damaged and cannot be read as a calendar ({brief(exc)})"
+            ) from exc
     parsed = Parsed(_calendars(components), begins)
     parsed.index()
     return parsed
@@ -100,7 +104,7 @@ def brief(exc: BaseException) -> str:
 
 def _calendars(components: list[Any]) -> list[Any]:
     if not components:
-        raise Refusal("", "this is not a calendar file (it holds no calendar)")
+        raise RefusalError("", "this is not a calendar file (it holds no calendar)")
     calendars: list[Any] = []
     loose = icalendar.Calendar()
     for comp in components:
@@ -110,7 +114,7 @@ def _calendars(components: list[Any]) -> list[Any]:
         elif name in WRAPPABLE:
             loose.add_component(comp)
         else:
-            raise Refusal(
+            raise RefusalError(
                 "", f"this is not a calendar file (it holds a '{name[:40]}' instead of a calendar)"
             )
     if loose.subcomponents:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
-from visitplanner.io.ics_import.model import MAX_RULE_STEPS, Refusal
+from visitplanner.io.ics_import.model import MAX_RULE_STEPS, RefusalError
 
 _UNIT_SECONDS = {
     "SECONDLY": 1,
@@ -73,7 +73,7 @@ def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
     for rule in rule_list(component):
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
         if scale != "GREGORIAN":
-            raise Refusal(
+            raise RefusalError(
                 "", f"{what} repeats by the {scale.title()[:30]} calendar, which is not supported"
             )
         freq = _first(rule.get("FREQ"))
@@ -94,10 +94,9 @@ def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
             steps = min(steps, count)
         if steps > MAX_RULE_STEPS:
             every = _EVERY[freq] if interval == 1 else f"{interval} {_EVERY[freq]}s"
-            raise Refusal(
+            raise RefusalError(
                 "",
-                f"{what} repeats every {every} from {start:%Y-%m-%d}: "
-                "too many repeats to work out",
+                f"{what} repeats every {every} from {start:%Y-%m-%d}: too many repeats to work out",
             )
 
 

@@ -20,50 +20,117 @@ from visitplanner.solver.rules.base import Facts, Finding, HardRule, SoftTerm
 def hard_rules() -> tuple[HardRule, ...]:
     """Every hard rule, with its plain-language label."""
     return (
-        HardRule("activities_held", "Every activity that must happen is in the programme",
-                 tm.check_activities_are_held, tm.post_activities_are_held),
-        HardRule("within_windows", "Each activity keeps to its time window and length",
-                 tm.check_within_windows, tm.post_within_windows),
-        HardRule("required_attend", "Everyone required attends",
-                 tm.check_required_attend, tm.post_required_attend),
-        HardRule("people_free", "Required people are available",
-                 pr.check_people_are_free, pr.post_people_are_free),
-        HardRule("one_place", "Nobody is in two places at once",
-                 pr.check_nobody_in_two_places, pr.post_nobody_in_two_places),
-        HardRule("travel_time", "Time to travel between venues",
-                 pr.check_travel_time, pr.post_travel_time),
-        HardRule("venue_capacity", "A venue hosts one activity at a time",
-                 pr.check_venue_capacity, pr.post_venue_capacity),
-        HardRule("enough_attend", "Enough people attend",
-                 tm.check_enough_attend, tm.post_enough_attend),
-        HardRule("interpreter_present", "An interpreter is there when languages differ",
-                 ip.check_interpreter_present, ip.post_interpreter_present),
-        HardRule("interpreter_breaks", "The interpreter gets a break after each long stretch",
-                 ip.check_interpreter_breaks, ip.post_interpreter_breaks),
-        HardRule("interpreter_daily", "The interpreter's daily limit of formal interpreting",
-                 ip.check_interpreter_daily_limit, ip.post_interpreter_daily_limit),
-        HardRule("pinned_stay", "Pinned activities stay put",
-                 tm.check_pinned_stay, tm.post_pinned_stay),
+        HardRule(
+            "activities_held",
+            "Every activity that must happen is in the programme",
+            tm.check_activities_are_held,
+            tm.post_activities_are_held,
+        ),
+        HardRule(
+            "within_windows",
+            "Each activity keeps to its time window and length",
+            tm.check_within_windows,
+            tm.post_within_windows,
+        ),
+        HardRule(
+            "required_attend",
+            "Everyone required attends",
+            tm.check_required_attend,
+            tm.post_required_attend,
+        ),
+        HardRule(
+            "people_free",
+            "Required people are available",
+            pr.check_people_are_free,
+            pr.post_people_are_free,
+        ),
+        HardRule(
+            "one_place",
+            "Nobody is in two places at once",
+            pr.check_nobody_in_two_places,
+            pr.post_nobody_in_two_places,
+        ),
+        HardRule(
+            "travel_time",
+            "Time to travel between venues",
+            pr.check_travel_time,
+            pr.post_travel_time,
+        ),
+        HardRule(
+            "venue_capacity",
+            "A venue hosts one activity at a time",
+            pr.check_venue_capacity,
+            pr.post_venue_capacity,
+        ),
+        HardRule(
+            "enough_attend", "Enough people attend", tm.check_enough_attend, tm.post_enough_attend
+        ),
+        HardRule(
+            "interpreter_present",
+            "An interpreter is there when languages differ",
+            ip.check_interpreter_present,
+            ip.post_interpreter_present,
+        ),
+        HardRule(
+            "interpreter_breaks",
+            "The interpreter gets a break after each long stretch",
+            ip.check_interpreter_breaks,
+            ip.post_interpreter_breaks,
+        ),
+        HardRule(
+            "interpreter_daily",
+            "The interpreter's daily limit of formal interpreting",
+            ip.check_interpreter_daily_limit,
+            ip.post_interpreter_daily_limit,
+        ),
+        HardRule(
+            "pinned_stay", "Pinned activities stay put", tm.check_pinned_stay, tm.post_pinned_stay
+        ),
     )
 
 
 def soft_terms() -> tuple[SoftTerm, ...]:
     """Every soft term of the objective, with its plain-language label."""
     return (
-        SoftTerm("informal_time", "Informal time below target (minutes)",
-                 soft.informal_time_shortfall, soft.post_informal_time_shortfall),
-        SoftTerm("formal_balance", "Formal meetings above the daily cap (minutes)",
-                 soft.formal_time_over_daily_cap, soft.post_formal_time_over_daily_cap),
-        SoftTerm("formal_spread", "Formal meetings unevenly spread over the days",
-                 soft.formal_meetings_unevenly_spread, soft.post_formal_meetings_unevenly_spread),
-        SoftTerm("optional_attendees", "Optional people who cannot join",
-                 soft.optional_people_missing, soft.post_optional_people_missing),
-        SoftTerm("if_need_be", "Time used that people gave as 'if need be' (minutes)",
-                 soft.if_need_be_minutes, soft.post_if_need_be_minutes),
-        SoftTerm("idle_gaps", "Idle gaps in the day (minutes)",
-                 soft.idle_minutes, soft.post_idle_minutes),
-        SoftTerm("changes", "Activities moved from the previous programme",
-                 soft.changes_from_previous, soft.post_changes_from_previous),
+        SoftTerm(
+            "informal_time",
+            "Informal time below target (minutes)",
+            soft.informal_time_shortfall,
+            soft.post_informal_time_shortfall,
+        ),
+        SoftTerm(
+            "formal_balance",
+            "Formal meetings above the daily cap (minutes)",
+            soft.formal_time_over_daily_cap,
+            soft.post_formal_time_over_daily_cap,
+        ),
+        SoftTerm(
+            "formal_spread",
+            "Formal meetings unevenly spread over the days",
+            soft.formal_meetings_unevenly_spread,
+            soft.post_formal_meetings_unevenly_spread,
+        ),
+        SoftTerm(
+            "optional_attendees",
+            "Optional people who cannot join",
+            soft.optional_people_missing,
+            soft.post_optional_people_missing,
+        ),
+        SoftTerm(
+            "if_need_be",
+            "Time used that people gave as 'if need be' (minutes)",
+            soft.if_need_be_minutes,
+            soft.post_if_need_be_minutes,
+        ),
+        SoftTerm(
+            "idle_gaps", "Idle gaps in the day (minutes)", soft.idle_minutes, soft.post_idle_minutes
+        ),
+        SoftTerm(
+            "changes",
+            "Activities moved from the previous programme",
+            soft.changes_from_previous,
+            soft.post_changes_from_previous,
+        ),
     )
 
 

@@ -134,7 +134,9 @@ def post_interpreter_breaks(ctx: ModelContext) -> None:
             short = m.new_bool_var(f"short_gap[{a.key},{b.key},{pid}]")
             guard = ctx.guard(f"breaks|{pid}|{a.key}|{b.key}")
             m.add(b.start >= a.end + pause).only_enforce_if([*enf, first, short.Not(), *guard])
-            m.add(a.start >= b.end + pause).only_enforce_if([*enf, first.Not(), short.Not(), *guard])
+            m.add(a.start >= b.end + pause).only_enforce_if(
+                [*enf, first.Not(), short.Not(), *guard]
+            )
             m.add(block[b.key] <= block[a.key]).only_enforce_if([*enf, first, short])
             m.add(block[a.key] <= block[b.key]).only_enforce_if([*enf, first.Not(), short])
 

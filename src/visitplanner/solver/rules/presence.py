@@ -38,14 +38,14 @@ def post_people_are_free(ctx: ModelContext) -> None:
     """Each person's attendance avoids their busy time (and their other activities)."""
     m = ctx.model
     for pid in ctx.index.people:
-        busy = [
-            (ctx.slots_down(s.start), ctx.slots_up(s.end)) for s in ctx.index.busy(pid)
-        ]
+        busy = [(ctx.slots_down(s.start), ctx.slots_up(s.end)) for s in ctx.index.busy(pid)]
         mine = [ov for ov in ctx.occ.values() if pid in ov.attend]
         if not mine:
             continue
         if not ctx.explain:
-            intervals = [m.new_fixed_size_interval_var(a, b - a, f"busy[{pid},{a}]") for a, b in busy]
+            intervals = [
+                m.new_fixed_size_interval_var(a, b - a, f"busy[{pid},{a}]") for a, b in busy
+            ]
             for ov in mine:
                 lit = ov.attend[pid]
                 if lit is True:
@@ -134,7 +134,10 @@ def post_travel_time(ctx: ModelContext) -> None:
         if not common or not set(a.on_day) & set(b.on_day):
             continue
         clash = ctx.bool_or(
-            [ctx.bool_and([a.attend[p], b.attend[p]], f"both[{a.key},{b.key},{p}]") for p in common],
+            [
+                ctx.bool_and([a.attend[p], b.attend[p]], f"both[{a.key},{b.key},{p}]")
+                for p in common
+            ],
             f"share[{a.key},{b.key}]",
         )
         if clash is False:

@@ -119,7 +119,9 @@ def optional_people_missing(facts: Facts) -> int:
     for x in facts.placed:
         if x.activity is not None:
             act = x.activity
-            total += sum(1 for pid in act.optional if pid not in act.required and pid not in x.attendees)
+            total += sum(
+                1 for pid in act.optional if pid not in act.required and pid not in x.attendees
+            )
     return total
 
 
@@ -199,7 +201,10 @@ def post_idle_minutes(ctx: ModelContext) -> Any:
             firsts.append(first)
             lasts.append(last)
             busy.append(ctx.gated_length(ov, on, ""))
-        lo, hi = m.new_int_var(0, top, f"day_first[{day}]"), m.new_int_var(0, top, f"day_last[{day}]")
+        lo, hi = (
+            m.new_int_var(0, top, f"day_first[{day}]"),
+            m.new_int_var(0, top, f"day_last[{day}]"),
+        )
         m.add_min_equality(lo, firsts)
         m.add_max_equality(hi, lasts)
         idle = m.new_int_var(0, top, f"idle[{day}]")
@@ -227,12 +232,13 @@ def post_changes_from_previous(ctx: ModelContext) -> Any:
     """Count of previous placements (not pinned) that are not kept as they were."""
     if ctx.previous is None:
         return 0
-    m, terms = ctx.model, []
+    m = ctx.model
+    terms: list[Any] = []
     for old in ctx.previous:
         if old.pinned:
             continue
         ov = ctx.occ.get(old.key)
-        venue = None if ov is None else ov.venues.get(old.venue, False)
+        venue: Any = False if ov is None else ov.venues.get(old.venue, False)
         if ov is None or venue is False or old.abs_start % ctx.slot:
             terms.append(1)
             continue

@@ -46,8 +46,9 @@ def check_within_windows(facts: Facts) -> list[Finding]:
                 else f"{duration_text(act.min_length)} to {duration_text(act.max_length)}"
             )
             out.append(
-                Finding(f"«{x.title}» lasts {duration_text(p.length)}; it should last {span}",
-                        (p.key,))
+                Finding(
+                    f"«{x.title}» lasts {duration_text(p.length)}; it should last {span}", (p.key,)
+                )
             )
         if not any(w.abs_start <= x.start and x.end <= w.abs_end for w in x.occ.windows):
             out.append(
@@ -105,7 +106,11 @@ def check_pinned_stay(facts: Facts) -> list[Finding]:
             continue
         new = current.get(old.key)
         if new is None or (new.day, new.start, new.end, new.venue, set(new.attendees)) != (
-            old.day, old.start, old.end, old.venue, set(old.attendees)
+            old.day,
+            old.start,
+            old.end,
+            old.venue,
+            set(old.attendees),
         ):
             title = facts.index.by_key[old.key].title if old.key in facts.index.by_key else old.key
             out.append(
