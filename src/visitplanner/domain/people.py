@@ -36,4 +36,6 @@ class Participant:
     @property
     def label(self) -> str:
         """Name with role, as a coordinator would say it."""
-        return f"{self.name} ({self.role})" if self.role else self.name
+        if not self.role or self.role.lower() in self.name.lower():
+            return self.name
+        return f"{self.name} ({self.role})"

@@ -32,32 +32,38 @@ def _fits(spans: Spans, length: int) -> bool:
     return any(e - s >= length for _, s, e in spans)
 
 
-def _spans_text(spans: Spans) -> str:
-    return ", ".join(f"day {d} {hhmm(s)}-{hhmm(e)}" for d, s, e in spans) or "never"
+def _spans_text(index: VisitIndex, spans: Spans) -> str:
+    return (
+        ", ".join(f"on {index.visit.day_label(d)} {hhmm(s)}-{hhmm(e)}" for d, s, e in spans)
+        or "never"
+    )
 
 
-def _free_text(index: VisitIndex, pid: str, days: list[int]) -> str:
-    visit, parts = index.visit, []
+def _free_text(index: VisitIndex, occ: Occurrence, pid: str, days: list[int]) -> str:
+    parts = []
     for day in days:
+        windows = [w for w in occ.windows if w.day == day]
+        lo = min(w.start for w in windows)
+        hi = max(w.end for w in windows)
         spans = [
-            (max(a, visit.day_start), min(b, visit.day_end))
+            (max(a, lo), min(b, hi))
             for a, b in index.free_spans(pid, day)
-            if min(b, visit.day_end) > max(a, visit.day_start)
+            if min(b, hi) > max(a, lo)
         ]
         if not spans:
             parts.append(f"is not free at all on day {day}")
             continue
         words = []
         for a, b in spans:
-            if a <= visit.day_start and b >= visit.day_end:
+            if a <= lo and b >= hi:
                 words.append("all day")
-            elif a <= visit.day_start:
+            elif a <= lo:
                 words.append(f"until {hhmm(b)}")
-            elif b >= visit.day_end:
+            elif b >= hi:
                 words.append(f"from {hhmm(a)}")
             else:
                 words.append(f"{hhmm(a)}-{hhmm(b)}")
-        parts.append(f"is free on day {day} only {' and '.join(words)}")
+        parts.append(f"is free on {index.visit.day_label(day)} only {' and '.join(words)}")
     return "; ".join(parts)
 
 
@@ -89,8 +95,8 @@ def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
             days = sorted({d for d, _, _ in tight_free})
             return (
                 f"{title} cannot take place: {index.people[tight].label} is free only "
-                f"{_spans_text([s for s in tight_free if s[2] - s[1] >= length])}, and "
-                f"{index.people[other].label} {_free_text(index, other, days)}"
+                f"{_spans_text(index, [s for s in tight_free if s[2] - s[1] >= length])}, and "
+                f"{index.people[other].label} {_free_text(index, occ, other, days)}"
             )
     names = ", ".join(index.people[p].label for p in required)
     return (
