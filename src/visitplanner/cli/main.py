@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -17,20 +19,37 @@ from visitplanner.solver.checker import check
 from visitplanner.solver.result import Progress, SolveOptions, Status
 
 
-def _progress_printer() -> tuple[object, list[float]]:
-    shown = [0.0]
+class _ProgressLine:
+    """Prints a progress line each second while a solve runs past one second."""
 
-    def show(p: Progress) -> None:
-        if p.elapsed - shown[0] >= 1.0:
-            shown[0] = p.elapsed
-            print(
-                f"  solving… {p.elapsed:.0f} s, best score so far {p.objective} "
-                f"(at best {p.bound:.0f})",
-                file=sys.stderr,
-                flush=True,
+    def __init__(self) -> None:
+        self.best: Progress | None = None
+        self.started = time.monotonic()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._tick, daemon=True)
+
+    def __enter__(self) -> _ProgressLine:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def update(self, progress: Progress) -> None:
+        """Remember the best programme so far."""
+        self.best = progress
+
+    def _tick(self) -> None:
+        while not self.done.wait(1.0):
+            elapsed = time.monotonic() - self.started
+            best = self.best
+            found = (
+                f"best score so far {best.objective} (at best {best.bound:.0f})"
+                if best
+                else "no programme yet"
             )
-
-    return show, shown
+            print(f"  solving… {elapsed:.0f} s, {found}", file=sys.stderr, flush=True)
 
 
 def _write_ics(project: Project, target: str) -> Project:
@@ -50,12 +69,12 @@ def run_solve(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     from visitplanner.solver.solve import solve
 
-    show, _ = _progress_printer()
-    result = solve(
-        project.visit,
-        SolveOptions(time_limit=args.time_limit, seed=args.seed, previous=project.schedule),
-        on_progress=show,  # type: ignore[arg-type]
-    )
+    with _ProgressLine() as ticker:
+        result = solve(
+            project.visit,
+            SolveOptions(time_limit=args.time_limit, seed=args.seed, previous=project.schedule),
+            on_progress=ticker.update,
+        )
     if result.status is Status.INFEASIBLE:
         print("No programme is possible:")
         for line in result.explanation:
