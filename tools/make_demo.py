@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from demo_calendars import with_window_calendars  # tools/ is on the path when run as a script
+
 from visitplanner.domain import (
     Activity,
     Availability,
@@ -368,7 +370,7 @@ def paris_visit() -> Visit:
         zone=PARIS,
         dates=(DAY1, DAY2),
         participants=PEOPLE,
-        availability=availability(),
+        availability=with_window_calendars(availability()),
         venues=VENUES,
         travel=TravelTimes(dict(TRAVEL)),
         activities=ACTIVITIES,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 from collections.abc import Callable
 from datetime import date
@@ -14,7 +15,7 @@ from tests.solver.test_dates import MON, TUE, WED, FakeSolve, tiny_visit
 from visitplanner.cli import dates as cli_dates
 from visitplanner.domain import Project, Visit
 from visitplanner.io.project import save_project
-from visitplanner.solver.dates import DateOption, rank_dates
+from visitplanner.solver.dates import DateOption, days_text, rank_dates
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -100,7 +101,24 @@ def test_missing_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_days_text() -> None:
-    assert cli_dates.days_text((WED,)) == "Wed 17 Mar 2027"
-    assert cli_dates.days_text((date(2027, 3, 31), date(2027, 4, 1))) == (
-        "Wed 31 Mar - Thu 1 Apr 2027"
-    )
+    assert days_text((WED,)) == "Wed 17 Mar 2027"
+    assert days_text((date(2027, 3, 31), date(2027, 4, 1))) == ("Wed 31 Mar - Thu 1 Apr 2027")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("visitplanner.solver.solve") is None,
+    reason="the real solver is not written yet",
+)
+def test_demo_json_with_the_real_solver(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = parse(["dates", str(demo_path), "--json", "--time-limit", "1"])
+    assert args.func(args) == 0
+    options = json.loads(capsys.readouterr().out)["options"]
+    assert len(options) == 12  # two weekdays in a row, 15 March - 2 April
+    assert all(set(o) == {"days", "feasible", "score", "reasons"} for o in options)
+    assert options[0]["days"] == ["2027-03-23", "2027-03-24"]
+    assert options[0]["feasible"] is True
+    assert isinstance(options[0]["score"], float)
+    assert all(isinstance(r, str) for o in options for r in o["reasons"])
+    assert all(o["score"] is None for o in options if not o["feasible"])

@@ -22,9 +22,7 @@ FORMAL_CORE = (*VISITORS, "observer", "interpreter")
 
 
 def _p(key: str, day: int, start: str, end: str, venue: str, who: tuple[str, ...]) -> Placement:
-    return Placement(
-        key, key.split("@")[0], day, parse_hhmm(start), parse_hhmm(end), venue, who
-    )
+    return Placement(key, key.split("@")[0], day, parse_hhmm(start), parse_hhmm(end), venue, who)
 
 
 def demo_schedule() -> Schedule:
@@ -33,33 +31,61 @@ def demo_schedule() -> Schedule:
         (
             _p("breakfast@1", 1, "08:00", "08:45", "hotel", (*VISITORS, "observer")),
             _p(
-                "mainstreaming", 1, "09:15", "11:15", "city-hall",
+                "mainstreaming",
+                1,
+                "09:15",
+                "11:15",
+                "city-hall",
                 (*FORMAL_CORE, "paris-lead", "paris-planning", "paris-implementation"),
             ),
             _p(
-                "lunch@1", 1, "12:00", "13:00", "city-hall",
+                "lunch@1",
+                1,
+                "12:00",
+                "13:00",
+                "city-hall",
                 (*VISITORS, "observer", "interpreter", "paris-planning"),
             ),
             _p("evaluation", 1, "14:00", "15:30", "pb-office", (*FORMAL_CORE, "paris-evaluation")),
             _p(
-                "steering", 1, "17:30", "19:00", "city-hall",
+                "steering",
+                1,
+                "17:30",
+                "19:00",
+                "city-hall",
                 (*FORMAL_CORE, "steering-group", "paris-lead"),
             ),
             _p(
-                "dinner", 1, "19:30", "21:30", "restaurant",
+                "dinner",
+                1,
+                "19:30",
+                "21:30",
+                "restaurant",
                 (*VISITORS, "observer", "interpreter"),
             ),
             _p("breakfast@2", 2, "07:30", "08:15", "hotel", (*VISITORS, "observer")),
             _p(
-                "digitising", 2, "08:30", "10:00", "pb-office",
+                "digitising",
+                2,
+                "08:30",
+                "10:00",
+                "pb-office",
                 (*FORMAL_CORE, "paris-lead", "paris-digital"),
             ),
             _p(
-                "informal", 2, "10:00", "11:00", "pb-office",
+                "informal",
+                2,
+                "10:00",
+                "11:00",
+                "pb-office",
                 (*VISITORS, "interpreter", "paris-lead"),
             ),
             _p(
-                "lunch@2", 2, "12:00", "13:00", "pb-office",
+                "lunch@2",
+                2,
+                "12:00",
+                "13:00",
+                "pb-office",
                 (*VISITORS, "observer", "interpreter"),
             ),
             _p("debrief", 2, "13:30", "14:30", "hotel", (*VISITORS[1:], "observer")),
@@ -132,11 +158,15 @@ def test_longest_stretch_joins_gaps_shorter_than_a_break() -> None:
 
 def test_format_balance_lines(visit: Visit) -> None:
     lines = format_balance(balance_summary(visit, demo_schedule()))
-    assert lines[1] == "  day 1 (Tue 23 Mar): formal 5 h (over the daily maximum), informal 3 h 45 min"
+    assert (
+        lines[1] == "  day 1 (Tue 23 Mar): formal 5 h (over the daily maximum), informal 3 h 45 min"
+    )
     assert lines[2] == "  day 2 (Wed 24 Mar): formal 1 h 30 min, informal 3 h 45 min"
     assert "Informal time with hosts: 2 h (target 6 h)" in lines
     assert "Visitors' own time: 5 h 30 min (target 4 h)" in lines
-    assert any(line.startswith("Interpreter Claire Dubois, day 1: 5 h of 6 h formal") for line in lines)
+    assert any(
+        line.startswith("Interpreter Claire Dubois, day 1: 5 h of 6 h formal") for line in lines
+    )
 
 
 def test_term_labels_are_plain_words() -> None:

@@ -33,14 +33,10 @@ A, N = Level.AVAILABLE, Level.IF_NEED_BE
 
 def tiny_visit() -> Visit:
     """Ann (London) and Bob (Paris) must meet for an hour; Bob is free only on Tuesday."""
-    ann = Availability(
-        tuple(local_range(d, 9 * 60, 17 * 60, LONDON, A) for d in (MON, TUE, WED, THU))
-        + (local_range(TUE, 9 * 60, 11 * 60, LONDON, N),)
-    )
+    days = [local_range(d, 9 * 60, 17 * 60, LONDON, A) for d in (MON, TUE, WED, THU)]
+    ann = Availability((*days, local_range(TUE, 9 * 60, 11 * 60, LONDON, N)))
     bob = Availability((local_range(TUE, 9 * 60, 12 * 60, PARIS, A),))
-    talk = Activity(
-        "talk", "Talk", Kind.FORMAL, 60, 60, (Window(9 * 60, 17 * 60),), ("ann", "bob")
-    )
+    talk = Activity("talk", "Talk", Kind.FORMAL, 60, 60, (Window(9 * 60, 17 * 60),), ("ann", "bob"))
     return Visit(
         title="Tiny",
         zone=PARIS,
@@ -187,3 +183,94 @@ def test_real_solver_on_the_tiny_visit() -> None:
     assert options[0].score == options[1].score
     assert options[0].reasons[0].startswith("Ann only if need be on day ")
     assert options[2].reasons[0] == "no slot for Talk: Bob is not free for 1 h"
+
+
+def test_long_lists_are_summed_up() -> None:
+    visit = tiny_visit()
+    talk = visit.activities[0]
+    more = tuple(replace(talk, id=f"talk{i}", title=f"Talk {i}") for i in (2, 3, 4))
+    nobody = replace(visit, activities=(talk, *more), availability={})
+    options = rank_dates(nobody, solver=FakeSolve({}))
+    assert options[0].reasons == (
+        "nobody the programme needs is free on day 1 (Mon 15 Mar)",
+        "nobody the programme needs is free on day 2 (Tue 16 Mar)",
+    )
+    blocked = replace(visit, activities=(talk, *more))
+    last = rank_dates(blocked, solver=FakeSolve({MON: 1, TUE: 2}))[-1]
+    assert last.reasons == (
+        "no slot for Talk: Bob is not free for 1 h",
+        "no slot for Talk 2: Bob is not free for 1 h",
+        "2 more activities cannot be placed either",
+        "Bob's calendar rules out day 1 (Wed 17 Mar)",
+        "Bob's calendar rules out day 2 (Thu 18 Mar)",
+    )
+
+
+def test_many_people_missing_are_counted() -> None:
+    people = tuple(Participant(f"p{i}", f"Person {i}", Side.HOST, ("en",), PARIS) for i in range(6))
+    free = {
+        "p0": Availability((local_range(TUE, 9 * 60, 12 * 60, PARIS, A),)),
+        "p1": Availability((local_range(WED, 9 * 60, 12 * 60, PARIS, A),)),
+    }
+    talk = Activity("talk", "Talk", Kind.FORMAL, 60, 60, (Window(9 * 60, 17 * 60),), tuple(free))
+    everyone = replace(talk, id="all", title="Plenary", required=tuple(p.id for p in people))
+    visit = replace(
+        tiny_visit(), participants=people, availability=free, activities=(talk, everyone)
+    )
+    option = rank_dates(visit, solver=FakeSolve({}))[1]  # Tuesday-Wednesday
+    assert option.days == (TUE, WED)
+    assert option.reasons[:2] == (
+        "no slot for Talk: the people it needs are never free together for 1 h",
+        "no slot for Plenary: 4 of the 6 people it needs are not free for 1 h",
+    )
+
+
+def _demo_with_calendars() -> Visit:
+    from pathlib import Path
+
+    from visitplanner.io.project import load_project
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "demo_calendars", root / "tools" / "demo_calendars.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    visit = load_project(
+        root / "src" / "visitplanner" / "resources" / "demo" / "paris-pb-visit.json"
+    ).visit
+    enriched = replace(visit, availability=module.with_window_calendars(visit.availability))
+    for pid, avail in visit.availability.items():  # 23-24 March exactly as in the scenario
+        for day in (date(2027, 3, 23), date(2027, 3, 24)):
+            for zone in (PARIS, LONDON):
+                assert enriched.availability_of(pid).day_segments(day, zone) == (
+                    avail.day_segments(day, zone)
+                )
+    return enriched
+
+
+@needs_solver
+def test_demo_window_makes_choosing_dates_a_real_decision() -> None:
+    options = rank_dates(_demo_with_calendars(), time_limit=2.0)
+    fits = [(o.days[0], o.reasons) for o in options if o.feasible]
+    assert fits == [
+        (date(2027, 3, 23), ("everyone free",)),
+        (
+            date(2027, 3, 16),
+            (
+                "Sophie Laurent only if need be on day 2 (Wed 17 Mar)",
+                "Antoine Roux only if need be on day 2 (Wed 17 Mar)",
+            ),
+        ),
+        (
+            date(2027, 3, 30),
+            ("Tom Henderson only if need be on day 1 (Tue 30 Mar) and day 2 (Wed 31 Mar)",),
+        ),
+    ]
+    assert len(options) == 12
+    assert options[0].score < options[1].score < options[2].score
+    steering = next(o for o in options if o.days[0] == date(2027, 3, 24))
+    assert steering.reasons[0] == (
+        "no slot for Meeting the PB Steering Group: PB Steering Group is not free for 1 h 30 min"
+    )

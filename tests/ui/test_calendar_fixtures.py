@@ -50,3 +50,54 @@ def paris_schedule(visit: Visit) -> Schedule:
 def with_paris_plan(project: Project) -> Project:
     """``project`` (the Paris demo) with the hand-made programme."""
     return replace(project, schedule=paris_schedule(project.visit))
+
+
+class Dialogs:
+    """Records message boxes instead of showing them; answers questions with ``answer``."""
+
+    def __init__(self, answer: object = None) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answer = answer
+
+    def install(self, monkeypatch: object) -> Dialogs:
+        """Replace QMessageBox's static dialogs (``monkeypatch`` is pytest's fixture)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        for kind in ("critical", "warning", "information", "question"):
+            monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))  # type: ignore[attr-defined]
+        return self
+
+    def _recorder(self, kind: str):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QMessageBox
+
+        def show(_parent, title, text, *_args, **_kwargs):  # type: ignore[no-untyped-def]
+            self.shown.append((kind, title, text))
+            if kind != "question":
+                return QMessageBox.StandardButton.Ok
+            if self.answer is None:
+                raise AssertionError(f"unexpected question: {title}: {text}")
+            return self.answer
+
+        return show
+
+    def kinds(self) -> list[str]:
+        """The kinds of dialog shown, in order."""
+        return [kind for kind, _, _ in self.shown]
+
+
+def make_window(qtbot, tmp_path, solve=None, project=None):  # type: ignore[no-untyped-def]
+    """A main window with temporary settings and recovery folder, showing ``project``."""
+    from PySide6.QtCore import QSettings
+
+    from visitplanner.io.project import load_project
+    from visitplanner.ui.files import AppSettings, Recovery, demo_path
+    from visitplanner.ui.main_window import MainWindow
+
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, Recovery(tmp_path / "recovery"), solve=solve)
+    qtbot.addWidget(window)
+    if project is None:
+        project = with_paris_plan(load_project(demo_path()))
+    window.files.load_untitled(project)
+    window.resize(1500, 1000)
+    return window

@@ -74,7 +74,11 @@ def test_side_and_languages(qtbot: QtBot, editor: PeopleEditor) -> None:
     ("field", "text", "reason"),
     [
         ("languages", "", "Give at least one language"),
-        ("languages", "French!", "'french!' is not a language code; use short codes such as en, fr"),
+        (
+            "languages",
+            "French!",
+            "'french!' is not a language code; use short codes such as en, fr",
+        ),
         ("name", "   ", "Give a name"),
         ("email", "julien at paris", "This does not look like an email address"),
         ("ident", "councillor", "This id is already used"),
@@ -93,13 +97,20 @@ def test_invalid_entry_is_marked_and_not_sent(
     assert "border" in f.widget.styleSheet()
 
 
-def test_unknown_time_zone(qtbot: QtBot, editor: PeopleEditor) -> None:
+def _set_zone(editor: PeopleEditor, text: str) -> None:
+    # Typing would open the completer popup, which offscreen Qt warns about.
     line = editor.zone_combo.lineEdit()
+    line.setText(text)
+    line.editingFinished.emit()
+
+
+def test_unknown_time_zone(qtbot: QtBot, editor: PeopleEditor) -> None:
     with qtbot.assertNotEmitted(editor.visit_edited):
-        _type(qtbot, line, "Europe/Pariss")
+        _set_zone(editor, "Europe/Pariss")
     assert editor.zone.message == "Not a known time zone"
+    assert editor.zone_combo.toolTip() == "Not a known time zone"
     with qtbot.waitSignal(editor.visit_edited, timeout=1000) as blocker:
-        _type(qtbot, line, "Europe/Brussels")
+        _set_zone(editor, "Europe/Brussels")
     assert editor.zone.message == ""
     assert editor.zone_combo.property("invalid") is False
     assert blocker.args[0].participant("paris-lead").home_zone == "Europe/Brussels"

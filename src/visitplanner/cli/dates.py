@@ -6,12 +6,11 @@ import argparse
 import json
 import math
 import sys
-from datetime import date
 from typing import Any
 
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
-from visitplanner.solver.dates import DateOption, rank_dates
+from visitplanner.solver.dates import DateOption, days_text, rank_dates
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -63,16 +62,6 @@ def option_json(option: DateOption) -> dict[str, Any]:
         "score": option.score if math.isfinite(option.score) else None,
         "reasons": list(option.reasons),
     }
-
-
-def days_text(days: tuple[date, ...]) -> str:
-    """E.g. ``"Tue 23 Mar - Wed 24 Mar 2027"``."""
-    if not days:
-        return "no days"
-    first, last = days[0], days[-1]
-    if first == last:
-        return f"{first:%a} {first.day} {first:%b %Y}"
-    return f"{first:%a} {first.day} {first:%b} - {last:%a} {last.day} {last:%b %Y}"
 
 
 def option_text(number: int, option: DateOption) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Schedule, Side, Visit
 from visitplanner.domain.clock import duration_text
-
 
 TERM_LABELS: dict[str, str] = {
     "informal_time": "Informal time below target",
@@ -121,9 +121,7 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
                     else:
                         visitors_only += p.length
         days.append(
-            DayBalance(
-                day, visit.day_label(day), formal, informal, host_visitor, visitors_only
-            )
+            DayBalance(day, visit.day_label(day), formal, informal, host_visitor, visitors_only)
         )
     return BalanceSummary(
         tuple(days),
@@ -150,7 +148,7 @@ def _interpreter_days(
                 day,
                 sum(p.length for p in meetings),
                 longest_stretch(meetings, min_break),
-                tuple(max(0, b.start - a.end) for a, b in zip(meetings, meetings[1:], strict=False)),
+                tuple(max(0, b.start - a.end) for a, b in pairwise(meetings)),
             )
 
 

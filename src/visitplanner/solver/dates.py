@@ -24,6 +24,9 @@ SolveFn = Callable[[Visit, SolveOptions], SolveResult]
 ProgressFn = Callable[[int, int], None]
 
 _RANK_FITS, _RANK_UNKNOWN, _RANK_IMPOSSIBLE = 0, 1, 2
+MAX_DETAILED = 2  # activities explained one by one; the rest are counted
+MAX_NAMES = 3  # people named in a reason; more are counted
+_NOBODY = "nobody the programme needs is free on"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,16 @@ def candidate_runs(visit: Visit) -> list[tuple[date, ...]]:
     if visit.candidate_dates is None:
         return [visit.dates] if visit.dates else []
     return visit.candidate_dates.runs()
+
+
+def days_text(days: tuple[date, ...]) -> str:
+    """E.g. ``"Tue 23 Mar - Wed 24 Mar 2027"``."""
+    if not days:
+        return "no days"
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"{first:%a} {first.day} {first:%b %Y}"
+    return f"{first:%a} {first.day} {first:%b} - {last:%a} {last.day} {last:%b %Y}"
 
 
 def rank_dates(
@@ -85,10 +98,13 @@ def _default_solver(stop: StopSignal | None) -> SolveFn:
 
 def _evaluate(visit: Visit, time_limit: float, solve_fn: SolveFn) -> tuple[int, DateOption]:
     index = VisitIndex(visit)
-    blocked = [_no_slot_reason(index, occ) for occ in _mandatory(index) if not _fits(index, occ)]
+    blocked = _blocked_reasons(index)
     if blocked:
-        reasons = (*blocked, *_ruled_out(index))
-        return _RANK_IMPOSSIBLE, DateOption(visit.dates, False, math.inf, reasons)
+        out = _ruled_out(index)
+        nobody = [r for r in out if r.startswith(_NOBODY)]
+        if len(nobody) < visit.n_days:  # some days are open: say what still does not fit
+            nobody += blocked + [r for r in out if not r.startswith(_NOBODY)]
+        return _RANK_IMPOSSIBLE, DateOption(visit.dates, False, math.inf, tuple(nobody))
     result = solve_fn(visit, SolveOptions(time_limit=time_limit))
     if result.schedule is not None and result.status.has_schedule:
         score = float(result.objective) if result.objective is not None else 0.0
@@ -136,23 +152,33 @@ def _fits(index: VisitIndex, occ: Occurrence) -> bool:
     return _free_in_windows(index, occ, occ.activity.required)
 
 
+def _blocked_reasons(index: VisitIndex) -> list[str]:
+    """Mandatory activities with no possible slot: formal ones first, the rest counted."""
+    blocked = [occ for occ in _mandatory(index) if not _fits(index, occ)]
+    blocked.sort(key=lambda occ: not occ.activity.is_formal)
+    out = [_no_slot_reason(index, occ) for occ in blocked[:MAX_DETAILED]]
+    rest = len(blocked) - MAX_DETAILED
+    if rest > 0:
+        noun = "activity" if rest == 1 else "activities"
+        out.append(f"{rest} more {noun} cannot be placed either")
+    return out
+
+
 def _no_slot_reason(index: VisitIndex, occ: Occurrence) -> str:
-    length = occ.activity.min_length
+    length = duration_text(occ.activity.min_length)
+    head = f"no slot for {occ.title}"
     if not occ.windows:
-        return f"no slot for {occ.title}: it has no time window on these days"
-    alone = [
-        pid
-        for pid in occ.activity.required
-        if pid in index.people and not _free_in_windows(index, occ, (pid,))
-    ]
+        return f"{head}: it has no time window on these days"
+    known = [pid for pid in occ.activity.required if pid in index.people]
+    alone = [pid for pid in known if not _free_in_windows(index, occ, (pid,))]
+    if len(alone) > 1 and len(alone) == len(known):
+        return f"{head}: none of the {len(known)} people it needs is free for {length}"
+    if len(alone) > MAX_NAMES:
+        return f"{head}: {len(alone)} of the {len(known)} people it needs are not free for {length}"
     if alone:
-        names = _join([index.name(pid) for pid in alone])
         verb = "is" if len(alone) == 1 else "are"
-        return f"no slot for {occ.title}: {names} {verb} not free for {duration_text(length)}"
-    return (
-        f"no slot for {occ.title}: the people it needs are never free together "
-        f"for {duration_text(length)}"
-    )
+        return f"{head}: {_join([index.name(pid) for pid in alone])} {verb} not free for {length}"
+    return f"{head}: the people it needs are never free together for {length}"
 
 
 def _ruled_out(index: VisitIndex) -> list[str]:
@@ -167,7 +193,9 @@ def _ruled_out(index: VisitIndex) -> list[str]:
             if pid in index.people
             and not _intersect([(visit.day_start, visit.day_end)], index.free_spans(pid, day))
         ]
-        if len(busy) == 1:
+        if len(busy) > 1 and len(busy) == len(needed):
+            out.append(f"{_NOBODY} {visit.day_label(day)}")
+        elif len(busy) == 1:
             out.append(f"{index.name(busy[0])}'s calendar rules out {visit.day_label(day)}")
         elif busy:
             out.append(f"{len(busy)} people's calendars rule out {visit.day_label(day)}")

@@ -100,8 +100,14 @@ class Bars(QWidget):
             )
             track = QRectF(label_w, y + 5, bar_w, self.ROW - 10)
             p.fillRect(track, QColor("#e6e6e6"))
-            filled = QRectF(track.x(), track.y(), bar_w * r.value / scale, track.height())
-            p.fillRect(filled, OVER if r.off and r.limit_is_max else r.colour)
+            within = min(r.value, r.limit) if r.off and r.limit_is_max and r.limit else r.value
+            filled = QRectF(track.x(), track.y(), bar_w * within / scale, track.height())
+            p.fillRect(filled, r.colour)
+            if within < r.value:  # the part over a maximum, in red
+                excess = QRectF(
+                    filled.right(), track.y(), bar_w * (r.value - within) / scale, track.height()
+                )
+                p.fillRect(excess, OVER)
             if r.limit is not None:
                 x = label_w + bar_w * r.limit / scale
                 p.setPen(QPen(QColor("#222222"), 2))
@@ -122,7 +128,9 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
 
 
@@ -132,8 +140,12 @@ def _fit_height(table: QTableWidget) -> None:
     table.setFixedHeight(height + 2)
 
 
-def _cell(text: str, bad: bool = False, tooltip: str = "") -> QTableWidgetItem:
+def _cell(
+    text: str, bad: bool = False, tooltip: str = "", number: bool = False
+) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if bad:
         item.setForeground(QColor(BAD))
     if tooltip:
@@ -204,7 +216,9 @@ class BalancePanel(QWidget):
         day_rows: list[BarRow] = []
         for d in summary.days:
             name = f"Day {d.day}"
-            day_rows.append(BarRow(f"{name} formal", d.formal, FORMAL, t.max_formal_minutes_per_day))
+            day_rows.append(
+                BarRow(f"{name} formal", d.formal, FORMAL, t.max_formal_minutes_per_day)
+            )
             day_rows.append(BarRow(f"{name} informal", d.informal, INFORMAL))
         self.day_bars.set_rows(day_rows)
         self.together_bars.set_rows(
@@ -271,15 +285,15 @@ class BalancePanel(QWidget):
         table.setRowCount(len(terms) + 1)
         for row, (term, points) in enumerate(terms):
             table.setItem(row, 0, _cell(term_label(term), tooltip=TERM_HELP.get(term, "")))
-            table.setItem(row, 1, _cell(str(visit.weights.of(term))))
-            table.setItem(row, 2, _cell(str(points)))
+            table.setItem(row, 1, _cell(str(visit.weights.of(term)), number=True))
+            table.setItem(row, 2, _cell(str(points), number=True))
         total = _cell("Total")
         font = total.font()
         font.setBold(True)
         total.setFont(font)
         table.setItem(len(terms), 0, total)
         table.setItem(len(terms), 1, _cell(""))
-        points = _cell(str(report.total_cost))
-        points.setFont(font)
-        table.setItem(len(terms), 2, points)
+        total_points = _cell(str(report.total_cost), number=True)
+        total_points.setFont(font)
+        table.setItem(len(terms), 2, total_points)
         _fit_height(table)

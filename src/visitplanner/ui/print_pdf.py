@@ -42,6 +42,7 @@ def export_itinerary_pdf(project: Project, path: Path) -> None:
     visit = project.visit
     index = VisitIndex(visit)
     tmp = path.with_name(f".{path.name}.part")
+    tmp.touch()  # fails with a plain OSError when the folder is missing or read-only
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -130,7 +131,9 @@ def _placement_html(visit: Visit, index: VisitIndex, p: Placement) -> str:
     act = index.activities.get(p.activity_id)
     title = act.title if act else p.activity_id
     kind = "Formal meeting" if act and act.is_formal else "Informal time"
-    lines = [f"<b style='font-size:11pt'>{e(title)}</b> <span style='color:#555555'>({kind})</span>"]
+    lines = [
+        f"<b style='font-size:11pt'>{e(title)}</b> <span style='color:#555555'>({kind})</span>"
+    ]
     try:
         venue = visit.venue(p.venue)
         where = e(venue.name) + (f", {e(venue.address)}" if venue.address else "")
@@ -149,7 +152,9 @@ def _placement_html(visit: Visit, index: VisitIndex, p: Placement) -> str:
     elif index.needs_interpreter(p.attendees):
         lines.append("<b style='color:#c62828'>No interpreter — but one is needed</b>")
     else:
-        lines.append("<span style='color:#555555'>No interpreter (everyone shares a language)</span>")
+        lines.append(
+            "<span style='color:#555555'>No interpreter (everyone shares a language)</span>"
+        )
     if act and act.notes:
         notes = "<br/>".join(e(line) for line in act.notes.splitlines())
         lines.append(f"<i style='color:#444444'>{notes}</i>")

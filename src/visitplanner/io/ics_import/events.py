@@ -76,10 +76,18 @@ def event_intervals(
     for component in calendar.walk("VEVENT"):
         check_component(component, describe)
         place, what = describe(component)
+        for prop in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            tzid = is_floating_with_unknown_zone(component.get(prop))
+            if tzid:
+                raise RefusalError(
+                    place,
+                    f"{what} uses the time zone '{tzid[:60]}', which the file does not describe",
+                )
         try:
-            check_rules(component, what, window.query_end, window.tz)
+            expected = check_rules(component, what, window.query_end, window.tz, window.start)
         except RefusalError as refusal:
             raise RefusalError(place, refusal.problem) from None
+        budget.expect(expected, what)
         groups.setdefault(str(component.get("UID", id(component))), []).append(component)
     for components in groups.values():
         yield from _series_intervals(components, window, budget, describe)
@@ -114,12 +122,6 @@ def _series_intervals(
         if level is None:
             continue
         occ_place, occ_what = describe(component)
-        tzid = is_floating_with_unknown_zone(component.get("DTSTART"))
-        if tzid:
-            raise RefusalError(
-                occ_place,
-                f"{occ_what} uses the time zone '{tzid[:60]}', which the file does not describe",
-            )
         start, end = _span(occ.start, occ.end, tz, occ_place, occ_what)
         if end > start:
             yield BusyInterval(start, end, level)

@@ -108,18 +108,18 @@ def _span_of(component: Any, window: ImportWindow, describe: Any) -> Span | None
     place, what = describe(component)
     lo, hi = window.query_start, window.query_end
     start_prop = component.get("DTSTART")
-    start = aware(start_prop.dt, window.tz) if start_prop is not None else lo
-    end: datetime = hi
+    start = aware(start_prop.dt, window.tz) if start_prop is not None else None
+    end: datetime | None = None
     if component.get("DTEND") is not None:
         end = aware(component["DTEND"].dt, window.tz)
-    elif component.get("DURATION") is not None and start_prop is not None:
+    elif component.get("DURATION") is not None and start is not None:
         duration = component["DURATION"].dt
         if not isinstance(duration, timedelta):
             raise RefusalError(place, f"the duration of {what} cannot be read")
         end = start + duration
-    if end < start:
+    if start is not None and end is not None and end < start:
         raise RefusalError(place, f"{what} ends before it starts")
-    spans = clip([(start, end)], lo, hi)
+    spans = clip([(start or lo, end or hi)], lo, hi)
     return spans[0] if spans else None
 
 
@@ -130,9 +130,10 @@ def _available(component: Any, parsed: Parsed, window: ImportWindow, budget: Bud
         check_component(sub, describe)
         place, what = describe(sub)
         try:
-            check_rules(sub, what, window.query_end, window.tz)
+            expected = check_rules(sub, what, window.query_end, window.tz, window.start)
         except RefusalError as refusal:
             raise RefusalError(place, refusal.problem) from None
+        budget.expect(expected, what)
         groups.setdefault(str(sub.get("UID", id(sub))), []).append(sub)
     spans: list[Span] = []
     for subs in groups.values():

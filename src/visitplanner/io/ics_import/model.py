@@ -87,18 +87,29 @@ class Budget:
     occurrences: int = 0
     started: float = field(default_factory=time.monotonic)
 
+    expected: float = 0.0
+
+    def expect(self, repeats: float, what: str) -> None:
+        """Add an upper bound of the repeats of ``what``; refuse early if clearly too many."""
+        self.expected += repeats
+        if self.expected > self.max_occurrences:
+            self._too_many(what)
+
     def spend(self, what: str) -> None:
         """Count one occurrence of ``what``; refuse if over the limits."""
         self.occurrences += 1
         if self.occurrences > self.max_occurrences:
-            raise RefusalError(
-                "",
-                f"it has more than {self.max_occurrences:,} events and repeats in the "
-                f"chosen dates (the last one counted was {what}); "
-                "export a shorter period or a calendar with fewer repeats",
-            )
+            self._too_many(what)
         if self.occurrences % 256 == 0:
             self.check_time()
+
+    def _too_many(self, what: str) -> None:
+        raise RefusalError(
+            "",
+            f"it has more than {self.max_occurrences:,} events and repeats in the "
+            f"chosen dates (the last one counted was {what}); "
+            "export a shorter period or a calendar with fewer repeats",
+        )
 
     def check_time(self) -> None:
         """Refuse if working on this file has taken too long."""

@@ -59,16 +59,20 @@ def rule_list(component: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
+def check_rules(
+    component: Any, what: str, until: datetime, tz: tzinfo, since: datetime | None = None
+) -> float:
     """Refuse repeat rules that would take too long to work out up to ``until``.
 
     Working out a rule means stepping from its first occurrence, so a rule
     that repeats every minute from 2015 is refused even for a window in 2026.
+    Returns an upper bound of the repeats between ``since`` and ``until``.
     """
+    in_window = 0.0
     start_prop = component.get("DTSTART")
     start_value = getattr(start_prop, "dt", None)
     if not isinstance(start_value, date):
-        return
+        return in_window
     start = aware(start_value, tz)
     for rule in rule_list(component):
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
@@ -92,12 +96,17 @@ def check_rules(component: Any, what: str, until: datetime, tz: tzinfo) -> None:
         count = _first(rule.get("COUNT"))
         if isinstance(count, int) and not any(rule.get(k) for k in _DAY_PARTS):
             steps = min(steps, count)
+        if since is not None:
+            inside = max((end - max(start, since)).total_seconds(), 0.0)
+            inside_steps = (inside / (_UNIT_SECONDS[freq] * interval) + 1) * _expansion(rule, freq)
+            in_window += min(inside_steps, steps)
         if steps > MAX_RULE_STEPS:
             every = _EVERY[freq] if interval == 1 else f"{interval} {_EVERY[freq]}s"
             raise RefusalError(
                 "",
                 f"{what} repeats every {every} from {start:%Y-%m-%d}: too many repeats to work out",
             )
+    return in_window
 
 
 def _first(value: Any) -> Any:

@@ -82,7 +82,9 @@ class AvailabilityEditor(QWidget):
     def _person_tab(self) -> QWidget:
         tab = QWidget()
         self.people = QListWidget()
-        self.people.setMaximumWidth(260)
+        self.people.setMaximumWidth(300)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.currentRowChanged.connect(lambda _row: self._refresh_person())
         self.person_label = QLabel()
         self.person_label.setStyleSheet("font-weight: bold;")
@@ -105,6 +107,7 @@ class AvailabilityEditor(QWidget):
         self.zone_toggle = QCheckBox()
         self.zone_toggle.toggled.connect(lambda _on: self._refresh_person())
         self.zone_label = QLabel()
+        self.zone_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
         self.hint = QLabel(
             "Drag across the grid to paint. Days in blue are the visit's current dates."
         )
@@ -233,6 +236,7 @@ class AvailabilityEditor(QWidget):
         self.people.clear()
         for person in visit.participants if visit else ():
             item = QListWidgetItem(person.label)
+            item.setToolTip(f"{person.label}\nHome time zone: {person.home_zone}")
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.addItem(item)
         self.people.blockSignals(False)
@@ -313,14 +317,14 @@ class AvailabilityEditor(QWidget):
     def import_calendar(self) -> None:
         """Ask for .ics files, preview the busy times, and apply them as one step."""
         visit, person = self._visit, self.current_person()
-        if visit is None or person is None:
+        days = grid_days(visit) if visit is not None else ()
+        if visit is None or person is None or not days:
             return
         paths = self.hooks.choose_files(
             self, f"Import {person.name}'s calendar", "Calendars (*.ics)"
         )
         if not paths:
             return
-        days = grid_days(visit)
         try:
             ranges = self.hooks.read_calendars(
                 list(paths), person.home_zone, days[0], days[-1], visit.availability_of(person.id)

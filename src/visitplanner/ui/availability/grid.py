@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -190,19 +190,24 @@ class DayGrid(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
         painter.setFont(small)
+        thin: list[QLine] = []
+        hours: list[QLine] = []
+        painter.setPen(QColor("#37474f"))
         for row in range(frame.rows + 1):
             start = frame.lo + row * frame.row
             y = TOP + row * ROW_H
             on_hour = start % 60 == 0
-            painter.setPen(QPen(QColor("#78909c" if on_hour else "#ffffff"), 1))
-            painter.drawLine(LEFT, y, width, y)
+            (hours if on_hour else thin).append(QLine(LEFT, y, width, y))
             if on_hour and row < frame.rows:
-                painter.setPen(QColor("#37474f"))
                 painter.drawText(
                     QRect(0, y - 7, LEFT - 6, 14),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     time_label(start),
                 )
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.drawLines(thin)
+        painter.setPen(QPen(QColor("#78909c"), 1))
+        painter.drawLines(hours)
         bold = QFont(small)
         bold.setBold(True)
         for col, day in enumerate(frame.days):

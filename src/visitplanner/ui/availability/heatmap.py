@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from visitplanner.domain import Level, Visit
@@ -26,7 +26,7 @@ from visitplanner.ui.availability.grid import (
     worst_level,
 )
 
-_EMPTY, _FULL, _ALL_FREE = QColor("#f5f5f5"), QColor("#66bb6a"), QColor("#1b5e20")
+_EMPTY, _LOW, _HIGH, _ALL_FREE = "#f5f5f5", (232, 245, 225), (67, 160, 71), "#1b5e20"
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,8 @@ def heat_colour(free: int, total: int) -> QColor:
     if free == total:
         return QColor(_ALL_FREE)
     share = free / total
-    return QColor.fromRgbF(
-        _EMPTY.redF() + (_FULL.redF() - _EMPTY.redF()) * share,
-        _EMPTY.greenF() + (_FULL.greenF() - _EMPTY.greenF()) * share,
-        _EMPTY.blueF() + (_FULL.blueF() - _EMPTY.blueF()) * share,
-    )
+    r, g, b = (round(lo + (hi - lo) * share) for lo, hi in zip(_LOW, _HIGH, strict=True))
+    return QColor(r, g, b)
 
 
 class HeatMap(DayGrid):
@@ -136,15 +133,25 @@ class HeatMap(DayGrid):
         return super().event(event)
 
     def paint_cells(self, painter: QPainter) -> None:
-        """Colour each cell by how many are free; write the count in partly free cells."""
+        """Colour runs of cells by how many are free; write the count where it changes."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1.5, 7.0))
+        painter.setFont(small)
         for col, cells in enumerate(self._cells):
-            for row, info in enumerate(cells):
-                rect: QRect = self.cell_rect(col, row)
-                painter.fillRect(rect, heat_colour(info.free, info.total))
-                if 0 < info.free < info.total:
-                    painter.setPen(QColor("#1b5e20" if info.free * 2 < info.total else "#ffffff"))
+            row = 0
+            while row < len(cells):
+                info = cells[row]
+                end = row + 1
+                while end < len(cells) and cells[end].free == info.free:
+                    end += 1
+                area = self.cell_rect(col, row).united(self.cell_rect(col, end - 1))
+                painter.fillRect(area, heat_colour(info.free, info.total))
+                if info.free:
+                    light = info.free * 2 >= info.total
+                    painter.setPen(QColor("#ffffff" if light else "#1b5e20"))
                     painter.drawText(
-                        rect.adjusted(0, 0, -4, 0),
+                        self.cell_rect(col, row).adjusted(0, 0, -4, 0),
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                        str(info.free),
+                        f"{info.free}/{info.total}",
                     )
+                row = end

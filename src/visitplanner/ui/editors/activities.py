@@ -118,7 +118,9 @@ class ActivitiesEditor(ListEditor):
             self.kind_combo,
             "Formal meetings are the programme; informal time is for getting to know each other",
         )
-        self.lengths = form.add("Length", lengths, "How long it may last, in minutes")
+        self.lengths = form.add(
+            "Length", lengths, "How long it may last, in minutes", marked=self.max_spin
+        )
         self.people = form.add("People", people, "Who must attend and who may join")
         self.min_visitors = form.add(
             "Visitors needed",
@@ -275,7 +277,7 @@ class ActivitiesEditor(ListEditor):
                 old,
                 id=self.id_edit.text(),
                 title=self.title_edit.text().strip(),
-                kind=self.kind_combo.currentData(),
+                kind=Kind(self.kind_combo.currentData()),
                 min_length=self.min_spin.value(),
                 max_length=self.max_spin.value(),
                 windows=windows,

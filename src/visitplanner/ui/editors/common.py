@@ -26,6 +26,7 @@ from visitplanner.domain.clock import hhmm, parse_hhmm
 # Asks the user to confirm: (title, question) -> yes?  Tests pass a stub.
 Confirm = Callable[[str, str], bool]
 
+QWIDGETSIZE_MAX = (1 << 24) - 1
 INVALID_STYLE = "border: 2px solid #c62828; border-radius: 3px;"
 ERROR_COLOUR = "#c62828"
 
@@ -64,7 +65,10 @@ class ErrorLabel(QLabel):
 def mark(widget: QWidget, error: ErrorLabel | None, message: str, tooltip: str = "") -> None:
     """Mark ``widget`` invalid with ``message`` (red border, tooltip, label) or clear it."""
     widget.setProperty("invalid", bool(message))
-    widget.setStyleSheet(INVALID_STYLE if message else "")
+    if not widget.objectName():
+        widget.setObjectName(f"field_{id(widget):x}")
+    # An id selector, so the red border does not spill onto child widgets.
+    widget.setStyleSheet(f"#{widget.objectName()} {{ {INVALID_STYLE} }}" if message else "")
     widget.setToolTip(message or tooltip)
     if error is not None:
         error.say(message)
@@ -75,12 +79,13 @@ class Field:
 
     def __init__(self, widget: QWidget, error: ErrorLabel, tooltip: str) -> None:
         self.widget = widget
+        self.marked = widget
         self.error = error
         self.tooltip = tooltip
 
     def show(self, message: str) -> None:
         """Mark the field with ``message``, or clear the mark when empty."""
-        mark(self.widget, self.error, message, self.tooltip)
+        mark(self.marked, self.error, message, self.tooltip)
 
     @property
     def message(self) -> str:
@@ -102,14 +107,24 @@ class Form(QWidget):
         self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 
-    def add(self, label: str, widget: QWidget, tooltip: str = "") -> Field:
-        """Add a row ``label: widget`` with an error label below; return the field."""
+    def add(
+        self, label: str, widget: QWidget, tooltip: str = "", marked: QWidget | None = None
+    ) -> Field:
+        """Add a row ``label: widget`` with an error label below; return the field.
+
+        ``marked`` is the widget to outline in red when the entry is wrong
+        (``widget`` itself unless said otherwise).
+        """
         box = QWidget(self)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.setAlignment(Qt.AlignmentFlag.AlignTop)
-        lay.addWidget(widget)
+        if widget.maximumWidth() < QWIDGETSIZE_MAX:
+            # Aligned, a narrow field does not narrow its error message too.
+            lay.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            lay.addWidget(widget)
         error = ErrorLabel(box)
         lay.addWidget(error)
         widget.setToolTip(tooltip)
@@ -117,7 +132,10 @@ class Form(QWidget):
         title.setToolTip(tooltip)
         title.setBuddy(widget)
         self.layout_.addRow(title, box)
-        return Field(widget, error, tooltip)
+        field = Field(widget, error, tooltip)
+        if marked is not None:
+            field.marked = marked
+        return field
 
 
 class CheckList(QListWidget):

@@ -66,9 +66,9 @@ class ListEditor(QWidget):
         splitter.addWidget(self.form_area)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(splitter)
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.setContentsMargins(4, 4, 4, 4)
+        self.main_layout.addWidget(splitter)
 
     # -- to fill in -------------------------------------------------------
 
@@ -101,7 +101,8 @@ class ListEditor(QWidget):
 
     def set_visit(self, visit: Visit) -> None:
         """Show ``visit``; keeps the selected item when it still exists."""
-        if visit is self._visit:
+        if visit is self._visit or visit == self._visit:
+            self._visit = visit
             return
         self._visit = visit
         self.refresh_list(self.current_key())
@@ -138,11 +139,32 @@ class ListEditor(QWidget):
         self._reload_form()
 
     def emit_edit(self, visit: Visit, text: str, select: str | None = None) -> None:
-        """Adopt ``visit`` and tell the world (the list is refreshed first)."""
+        """Adopt ``visit`` and tell the world.
+
+        An edit of the selected item keeps the form as it is (so focus stays where
+        the user is typing); adding or removing rebuilds the list and the form.
+        """
         self._visit = visit
-        keep = select if select is not None else self.current_key()
-        self.refresh_list(keep)
+        entries = self.items(visit)
+        row = self.list.currentRow()
+        same_rows = self.list.count() == len(entries) and 0 <= row < len(entries)
+        if same_rows and (select is None or entries[row][0] == select):
+            self._loading = True
+            try:
+                for i, (key, label) in enumerate(entries):
+                    item = self.list.item(i)
+                    item.setText(label)
+                    item.setToolTip(label)
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+            finally:
+                self._loading = False
+            self.after_edit()
+        else:
+            self.refresh_list(select if select is not None else self.current_key())
         self.visit_edited.emit(visit, text)
+
+    def after_edit(self) -> None:
+        """Bring secondary views up to date after an edit that kept the form."""
 
     def _reload_form(self) -> None:
         key = self.current_key()

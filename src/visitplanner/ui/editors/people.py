@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from visitplanner.domain import Availability, Level, MinAttendance, Participant, Side, Visit
+from visitplanner.domain import Availability, Level, Participant, Side, Visit
 from visitplanner.ui.editors.common import (
     Confirm,
     Field,
@@ -113,7 +113,9 @@ class PeopleEditor(ListEditor):
         self.group_check = QCheckBox("A group with one calendar", form)
 
         self.name = form.add("Name", self.name_edit, "How the person is named in the programme")
-        self.organisation = form.add("Organisation", self.organisation_edit, "Council, body or firm")
+        self.organisation = form.add(
+            "Organisation", self.organisation_edit, "Council, body or firm"
+        )
         self.role = form.add("Role", self.role_edit, "Their job, e.g. PB officer")
         self.side = form.add(
             "Side", self.side_combo, "Visitor, host, interpreter or observer of the visit"
@@ -149,6 +151,7 @@ class PeopleEditor(ListEditor):
             edit.textChanged.connect(self._on_text)
             edit.editingFinished.connect(self.commit)
         zone_line = self.zone_combo.lineEdit()
+        assert zone_line is not None
         zone_line.textChanged.connect(self._on_text)
         zone_line.editingFinished.connect(self.commit)
         self.zone_combo.activated.connect(lambda *_: self.commit())
@@ -202,9 +205,7 @@ class PeopleEditor(ListEditor):
         person = Participant(pid, f"New participant {n}", Side.VISITOR, ("en",), visit.zone)
         availability = dict(visit.availability)
         availability[pid] = Availability(default=Level.AVAILABLE)
-        new = replace(
-            visit, participants=(*visit.participants, person), availability=availability
-        )
+        new = replace(visit, participants=(*visit.participants, person), availability=availability)
         return new, pid, "Add a participant"
 
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
@@ -266,7 +267,7 @@ class PeopleEditor(ListEditor):
             name=self.name_edit.text().strip(),
             organisation=self.organisation_edit.text().strip(),
             role=self.role_edit.text().strip(),
-            side=self.side_combo.currentData(),
+            side=Side(self.side_combo.currentData()),
             languages=split_languages(self.languages_edit.text()),
             home_zone=self.zone_combo.currentText().strip(),
             email=self.email_edit.text().strip(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -129,7 +130,9 @@ class VisitSettingsEditor(QWidget):
         for edit in (self.start_edit, self.end_edit):
             edit.setMaximumWidth(100)
             edit.setPlaceholderText("07:00")
-        self.day_start = form.add("Starts", self.start_edit, "Nothing is planned before, e.g. 07:00")
+        self.day_start = form.add(
+            "Starts", self.start_edit, "Nothing is planned before, e.g. 07:00"
+        )
         self.day_end = form.add("Ends", self.end_edit, "Nothing is planned after, e.g. 23:00")
         self.slot = form.add(
             "Time steps", self.slot_combo, "Activities start on multiples of this many minutes"
@@ -203,12 +206,13 @@ class VisitSettingsEditor(QWidget):
         self.setEnabled(False)
 
     def _connect(self) -> None:
-        def on(text: str) -> object:
+        def on(text: str) -> Callable[..., None]:
             return lambda *_: self.commit(text)
 
         self.title_edit.textChanged.connect(self._on_text)
         self.title_edit.editingFinished.connect(on("Change the visit title"))
         zone_line = self.zone_combo.lineEdit()
+        assert zone_line is not None
         zone_line.textChanged.connect(self._on_text)
         zone_line.editingFinished.connect(on("Change the time zone"))
         self.zone_combo.activated.connect(on("Change the time zone"))
@@ -237,7 +241,8 @@ class VisitSettingsEditor(QWidget):
 
     def set_visit(self, visit: Visit) -> None:
         """Show ``visit``'s settings."""
-        if visit is self._visit:
+        if visit is self._visit or visit == self._visit:
+            self._visit = visit
             return
         self._visit = visit
         self._loading = True
@@ -256,7 +261,9 @@ class VisitSettingsEditor(QWidget):
         self.days_spin.setValue(max(1, v.n_days))
         consecutive = all((b - a).days == 1 for a, b in zip(v.dates, v.dates[1:], strict=False))
         self.dates_note.setText(
-            "" if consecutive else "The dates are not consecutive; changing them here makes them so."
+            ""
+            if consecutive
+            else "The dates are not consecutive; changing them here makes them so."
         )
         self.dates_note.setVisible(not consecutive)
         window = v.candidate_dates

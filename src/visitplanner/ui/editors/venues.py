@@ -140,7 +140,7 @@ class VenuesEditor(ListEditor):
         box_lay.addWidget(self.table)
         self.travel_error = ErrorLabel(travel_box)
         box_lay.addWidget(self.travel_error)
-        self.layout().addWidget(travel_box)
+        self.main_layout.addWidget(travel_box)
         self.clear_form()
 
     # -- list ---------------------------------------------------------------
@@ -151,7 +151,7 @@ class VenuesEditor(ListEditor):
 
     def set_visit(self, visit: Visit) -> None:
         """Show ``visit``; "both ways" starts ticked when its travel times are symmetric."""
-        if visit is not self._visit:
+        if visit != self._visit:
             self.both_ways_check.setChecked(is_symmetric(visit.travel))
         super().set_visit(visit)
 
@@ -249,6 +249,12 @@ class VenuesEditor(ListEditor):
 
     # -- travel table -------------------------------------------------------
 
+    def after_edit(self) -> None:
+        """Venue names may have changed: update the table's headers."""
+        names = [v.name for v in self._visit.venues] if self._visit else []
+        self.table.setHorizontalHeaderLabels(names)
+        self.table.setVerticalHeaderLabels(names)
+
     def _load_table(self) -> None:
         visit = self._visit
         venues = visit.venues if visit else ()
@@ -290,9 +296,9 @@ class VenuesEditor(ListEditor):
 
     def _on_cell_changed(self, row: int, column: int) -> None:
         visit = self._visit
-        if self._loading or visit is None or row == column:
-            return
         item = self.table.item(row, column)
+        if self._loading or visit is None or row == column or item is None:
+            return
         text = item.text()
         message = minutes_error(text)
         a, b = visit.venues[row], visit.venues[column]
@@ -307,7 +313,20 @@ class VenuesEditor(ListEditor):
         minutes = int(value) if value else None
         both = self.both_ways_check.isChecked()
         travel = with_travel(visit.travel, a.id, b.id, minutes, both)
-        if travel == visit.travel:
-            self._load_table()
-            return
-        self.emit_edit(replace(visit, travel=travel), f"Change travel time {a.name} to {b.name}")
+        self._loading = True
+        try:
+            shown = "" if minutes is None else str(minutes)
+            item.setText(shown)
+            item.setBackground(QBrush())
+            item.setToolTip(f"{a.name} to {b.name}")
+            mirror = self.table.item(column, row)
+            if both and mirror is not None:
+                mirror.setText(shown)
+                mirror.setBackground(QBrush())
+        finally:
+            self._loading = False
+        self.travel_error.say("")
+        if travel != visit.travel:
+            self.emit_edit(
+                replace(visit, travel=travel), f"Change travel time {a.name} to {b.name}"
+            )

@@ -118,6 +118,7 @@ class WindowsEditor(QWidget):
             self._n_days = n_days
             for r in self._rows:
                 self.rows_layout.removeWidget(r)
+                r.hide()
                 r.deleteLater()
             self._rows = []
             for w in windows:

@@ -1,0 +1,77 @@
+"""The balance panel shows the figures of a hand-made schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.solver.test_balance import demo_schedule
+from visitplanner.domain import Visit
+from visitplanner.io.project import load_project
+from visitplanner.solver.checker import CheckReport, Violation
+from visitplanner.ui.balance_panel import BalancePanel
+
+COSTS = {"informal_time": 480, "formal_spread": 60, "idle_gaps": 95, "changes": 0}
+
+
+@pytest.fixture
+def visit(demo_path: Path) -> Visit:
+    return load_project(demo_path).visit
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, visit: Visit) -> BalancePanel:
+    p = BalancePanel()
+    qtbot.addWidget(p)
+    p.resize(640, 900)
+    p.show_report(visit, demo_schedule(), CheckReport(costs=COSTS))
+    return p
+
+
+def test_day_bars(panel: BalancePanel) -> None:
+    rows = [(r.label, r.value, r.limit, r.off) for r in panel.day_bars.rows]
+    assert rows == [
+        ("Day 1 formal", 300, 240, True),
+        ("Day 1 informal", 225, None, False),
+        ("Day 2 formal", 90, 240, False),
+        ("Day 2 informal", 225, None, False),
+    ]
+    assert panel.day_bars.rows[0].text == "5 h (at most 4 h)"
+
+
+def test_time_together_against_targets(panel: BalancePanel) -> None:
+    rows = [(r.label, r.value, r.limit, r.off) for r in panel.together_bars.rows]
+    assert rows == [("With hosts", 120, 360, True), ("Visitors only", 330, 240, False)]
+    assert panel.together_bars.rows[0].text == "2 h (target 6 h)"
+
+
+def test_interpreter_table(panel: BalancePanel) -> None:
+    t = panel.interpreter_table
+    cells = [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+    assert cells == [
+        ["Claire Dubois", "1", "5 h of 6 h", "2 h (at most 2 h)", "2 h 45 min, 2 h"],
+        ["Claire Dubois", "2", "1 h 30 min of 6 h", "1 h 30 min (at most 2 h)", "—"],
+    ]
+
+
+def test_score_by_term(panel: BalancePanel) -> None:
+    t = panel.score_table
+    cells = [[t.item(r, c).text() for c in range(3)] for r in range(t.rowCount())]
+    assert cells == [
+        ["Informal time below target", "2", "480"],
+        ["Idle gaps in the day", "1", "95"],
+        ["Formal meetings unevenly spread over the days", "60", "60"],
+        ["Changes from the previous programme", "50", "0"],
+        ["Total", "", "635"],
+    ]
+    assert "635" in panel.status.text()
+    assert "All rules are kept (11 activities placed)" in panel.status.text()
+
+
+def test_broken_rules_are_announced(qtbot: QtBot, panel: BalancePanel, visit: Visit) -> None:
+    broken = Violation("travel", "Travel time", "Too little time to get there", ("dinner",))
+    panel.show_report(visit, demo_schedule(), CheckReport((broken,), {}))
+    assert panel.status.text().startswith("1 rule is broken")
+    assert panel.score_table.rowCount() == 1
