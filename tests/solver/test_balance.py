@@ -120,8 +120,13 @@ def test_interpreter_load_per_day(visit: Visit) -> None:
     by_day = {i.day: i for i in s.interpreters}
     assert set(by_day) == {1, 2}
     assert by_day[1].person == "interpreter"
-    assert (by_day[1].formal, by_day[1].longest_stretch, by_day[1].breaks) == (300, 120, (165, 120))
-    assert by_day[1].shortest_break == 120
+    # Interpreting as the rules count it: the day-1 lunch with a French-only host counts too.
+    assert (by_day[1].formal, by_day[1].longest_stretch, by_day[1].breaks) == (
+        300,
+        120,
+        (45, 60, 120),
+    )
+    assert by_day[1].shortest_break == 45
     assert (by_day[2].formal, by_day[2].longest_stretch, by_day[2].breaks) == (90, 90, ())
     assert by_day[2].shortest_break is None
 

@@ -51,7 +51,7 @@ def test_interpreter_table(panel: BalancePanel) -> None:
     t = panel.interpreter_table
     cells = [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
     assert cells == [
-        ["Claire Dubois", "1", "5 h of 6 h", "2 h (at most 2 h)", "2 h 45 min, 2 h"],
+        ["Claire Dubois", "1", "5 h of 6 h", "2 h (at most 2 h)", "45 min, 1 h, 2 h"],
         ["Claire Dubois", "2", "1 h 30 min of 6 h", "1 h 30 min (at most 2 h)", "—"],
     ]
 

@@ -11,31 +11,22 @@ from itertools import pairwise
 
 from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Schedule, Side, Visit
 from visitplanner.domain.clock import duration_text
-
-TERM_LABELS: dict[str, str] = {
-    "informal_time": "Informal time below target",
-    "formal_balance": "Too much formal time in a day",
-    "formal_spread": "Formal meetings unevenly spread over the days",
-    "optional_attendees": "People who could join but do not",
-    "if_need_be": "Times used that people gave only 'if need be'",
-    "idle_gaps": "Idle gaps in the day",
-    "changes": "Changes from the previous programme",
-}
-
-TERM_HELP: dict[str, str] = {
-    "informal_time": "Time with the hosts and among visitors short of the targets",
-    "formal_balance": "Formal minutes beyond the daily maximum",
-    "formal_spread": "Formal meetings crowded onto some days and not others",
-    "optional_attendees": "Hosts or visitors who were welcome and free but left out",
-    "if_need_be": "Meetings placed when someone said they were free only if need be",
-    "idle_gaps": "Waiting time between activities",
-    "changes": "Activities moved compared with the programme you already had",
-}
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.rules import soft_terms
+from visitplanner.solver.rules.interpreting import interpreting_runs
 
 
 def term_label(term: str) -> str:
-    """The plain-language name of a soft term of the score."""
-    return TERM_LABELS.get(term, term.replace("_", " ").capitalize())
+    """The plain-language name of a soft term of the score (from the rule catalogue)."""
+    for t in soft_terms():
+        if t.name == term:
+            return t.label
+    return term.replace("_", " ").capitalize()
+
+
+def term_help(term: str) -> str:
+    """What a soft term measures, in a sentence (from the rule catalogue)."""
+    return next((t.help for t in soft_terms() if t.name == term), "")
 
 
 @dataclass(frozen=True)
@@ -134,39 +125,32 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
 def _interpreter_days(
     visit: Visit, schedule: Schedule, kinds: dict[str, Kind]
 ) -> Iterable[InterpreterDay]:
+    """Interpreting as the rules count it: activities the interpreter attends whose
+    other attendees share no language."""
+    index = VisitIndex(visit)
     min_break = visit.interpreter_rules.min_break
     for person in visit.people_on(Side.INTERPRETER):
         for day in range(1, visit.n_days + 1):
-            meetings = [
+            interpreted = [
                 p
                 for p in schedule.on_day(day)
-                if kinds.get(p.activity_id) is Kind.FORMAL and person.id in p.attendees
+                if person.id in p.attendees and index.needs_interpreter(p.attendees)
             ]
             yield InterpreterDay(
                 person.id,
                 person.name,
                 day,
-                sum(p.length for p in meetings),
-                longest_stretch(meetings, min_break),
-                tuple(max(0, b.start - a.end) for a, b in pairwise(meetings)),
+                sum(p.length for p in interpreted if kinds.get(p.activity_id) is Kind.FORMAL),
+                longest_stretch(interpreted, min_break),
+                tuple(max(0, b.start - a.end) for a, b in pairwise(interpreted)),
             )
 
 
 def longest_stretch(meetings: Iterable[Placement], min_break: int) -> int:
-    """Longest run of meetings (in time order) whose gaps are shorter than ``min_break``.
-
-    The run is measured from its first start to its last end, short gaps included.
-    """
-    best = 0
-    run_start: int | None = None
-    run_end = 0
-    for p in sorted(meetings, key=lambda m: m.abs_start):
-        if run_start is None or p.abs_start - run_end >= min_break:
-            run_start, run_end = p.abs_start, p.abs_end
-        else:
-            run_end = max(run_end, p.abs_end)
-        best = max(best, run_end - run_start)
-    return best
+    """Longest run of interpreting (gaps shorter than ``min_break`` do not break it)."""
+    ordered = sorted(meetings, key=lambda m: m.abs_start)
+    runs = interpreting_runs(ordered, lambda m: (m.abs_start, m.abs_end), min_break)
+    return max((max(m.abs_end for m in run) - run[0].abs_start for run in runs), default=0)
 
 
 def format_balance(summary: BalanceSummary) -> list[str]:

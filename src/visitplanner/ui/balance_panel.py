@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.clock import duration_text
-from visitplanner.solver.balance import TERM_HELP, BalanceSummary, balance_summary, term_label
+from visitplanner.solver.balance import BalanceSummary, balance_summary, term_help, term_label
 from visitplanner.solver.checker import CheckReport
 
 FORMAL = QColor("#3f6fb5")
@@ -284,7 +284,7 @@ class BalancePanel(QWidget):
         terms = sorted(report.costs.items(), key=lambda kv: (-kv[1], kv[0]))
         table.setRowCount(len(terms) + 1)
         for row, (term, points) in enumerate(terms):
-            table.setItem(row, 0, _cell(term_label(term), tooltip=TERM_HELP.get(term, "")))
+            table.setItem(row, 0, _cell(term_label(term), tooltip=term_help(term)))
             table.setItem(row, 1, _cell(str(visit.weights.of(term)), number=True))
             table.setItem(row, 2, _cell(str(points), number=True))
         total = _cell("Total")

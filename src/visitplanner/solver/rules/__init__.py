@@ -90,46 +90,56 @@ def hard_rules() -> tuple[HardRule, ...]:
 
 
 def soft_terms() -> tuple[SoftTerm, ...]:
-    """Every soft term of the objective, with its plain-language label."""
+    """Every soft term of the objective, with its plain-language label and help."""
     return (
         SoftTerm(
             "informal_time",
-            "Informal time below target (minutes)",
+            "Informal time below target",
             soft.informal_time_shortfall,
             soft.post_informal_time_shortfall,
+            "Minutes of time with the hosts and among visitors short of the targets",
         ),
         SoftTerm(
             "formal_balance",
-            "Formal meetings above the daily cap (minutes)",
+            "Too much formal time in a day",
             soft.formal_time_over_daily_cap,
             soft.post_formal_time_over_daily_cap,
+            "Minutes of formal meetings beyond the daily maximum",
         ),
         SoftTerm(
             "formal_spread",
             "Formal meetings unevenly spread over the days",
             soft.formal_meetings_unevenly_spread,
             soft.post_formal_meetings_unevenly_spread,
+            "Formal meetings on the busiest day minus those on the quietest day",
         ),
         SoftTerm(
             "optional_attendees",
-            "Optional people who cannot join",
+            "People who could join but do not",
             soft.optional_people_missing,
             soft.post_optional_people_missing,
+            "Each welcome (optional) person who is not in an activity",
         ),
         SoftTerm(
             "if_need_be",
-            "Time used that people gave as 'if need be' (minutes)",
+            "Times used that people gave only 'if need be'",
             soft.if_need_be_minutes,
             soft.post_if_need_be_minutes,
+            "Minutes people attend during time they said they are free only if need be",
         ),
         SoftTerm(
-            "idle_gaps", "Idle gaps in the day (minutes)", soft.idle_minutes, soft.post_idle_minutes
+            "idle_gaps",
+            "Idle gaps in the day",
+            soft.idle_minutes,
+            soft.post_idle_minutes,
+            "Minutes of waiting between the first start and the last end of each day",
         ),
         SoftTerm(
             "changes",
-            "Activities moved from the previous programme",
+            "Changes from the previous programme",
             soft.changes_from_previous,
             soft.post_changes_from_previous,
+            "Activities moved compared with the programme you already had",
         ),
     )
 

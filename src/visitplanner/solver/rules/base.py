@@ -123,3 +123,4 @@ class SoftTerm:
     label: str
     cost: Callable[[Facts], int]
     post: Callable[[ModelContext], Any]
+    help: str = ""

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any
+from typing import Any, TypeVar
 
 from visitplanner.domain.clock import duration_text, hhmm
 from visitplanner.solver.model import Lit, ModelContext, OccurrenceVars
 from visitplanner.solver.rules.base import Facts, Finding, Placed
 from visitplanner.solver.rules.presence import _lits
+
+T = TypeVar("T")
 
 
 def check_interpreter_present(facts: Facts) -> list[Finding]:
@@ -65,16 +68,30 @@ def post_interpreter_present(ctx: ModelContext) -> None:
         )
 
 
+def interpreting_runs(
+    items: Sequence[T], span: Callable[[T], tuple[int, int]], min_break: int
+) -> list[list[T]]:
+    """Group time-ordered ``items`` into runs whose gaps are shorter than ``min_break``.
+
+    A run counts as continuous interpreting from its first start to its last end.
+    """
+    runs: list[list[T]] = []
+    run_end = 0
+    for item in items:
+        start, end = span(item)
+        if runs and start - run_end < min_break:
+            runs[-1].append(item)
+            run_end = max(run_end, end)
+        else:
+            runs.append([item])
+            run_end = end
+    return runs
+
+
 def _blocks(facts: Facts, pid: str) -> list[list[Placed]]:
     """Runs of interpreting separated by less than the minimum break."""
     rules = facts.index.visit.interpreter_rules
-    blocks: list[list[Placed]] = []
-    for x in facts.interpreted(pid):
-        if blocks and x.start - max(y.end for y in blocks[-1]) < rules.min_break:
-            blocks[-1].append(x)
-        else:
-            blocks.append([x])
-    return blocks
+    return interpreting_runs(facts.interpreted(pid), lambda x: (x.start, x.end), rules.min_break)
 
 
 def check_interpreter_breaks(facts: Facts) -> list[Finding]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Balance, DateWindow, InterpreterRules, Visit, Weights
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.visit import DEFAULT_WEIGHTS
-from visitplanner.solver.balance import TERM_HELP, TERM_LABELS
+from visitplanner.solver.balance import term_help, term_label
 from visitplanner.ui.editors.common import (
     ErrorLabel,
     Field,
@@ -185,7 +185,7 @@ class VisitSettingsEditor(QWidget):
             spin.setRange(0, 10_000)
             spin.setMaximumWidth(120)
             spin.setKeyboardTracking(False)
-            form.add(TERM_LABELS.get(term, term), spin, TERM_HELP.get(term, ""))
+            form.add(term_label(term), spin, term_help(term))
             self.weight_spins[term] = spin
         hint = QLabel("A higher weight makes the planner avoid that more.", form)
         hint.setWordWrap(True)
