@@ -18,6 +18,7 @@ from datetime import date
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.clock import duration_text
 from visitplanner.domain.index import Occurrence, VisitIndex
+from visitplanner.solver.precheck import can_fit
 from visitplanner.solver.result import SolveOptions, SolveResult, Status, StopSignal
 
 SolveFn = Callable[[Visit, SolveOptions], SolveResult]
@@ -124,28 +125,9 @@ def _mandatory(index: VisitIndex) -> list[Occurrence]:
     return [occ for occ in index.occurrences if occ.activity.mandatory]
 
 
-def _intersect(
-    spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        for c, d in others:
-            lo, hi = max(a, c), min(b, d)
-            if hi > lo:
-                out.append((lo, hi))
-    return out
-
-
 def _free_in_windows(index: VisitIndex, occ: Occurrence, people: Sequence[str]) -> bool:
     """Whether ``people`` share a free stretch of the occurrence's length in a window."""
-    for win in occ.windows:
-        common = [(win.start, win.end)]
-        for pid in people:
-            if pid in index.people:
-                common = _intersect(common, index.free_spans(pid, win.day))
-        if any(b - a >= occ.activity.min_length for a, b in common):
-            return True
-    return False
+    return can_fit(index, occ, people)
 
 
 def _fits(index: VisitIndex, occ: Occurrence) -> bool:
@@ -191,7 +173,10 @@ def _ruled_out(index: VisitIndex) -> list[str]:
             pid
             for pid in needed
             if pid in index.people
-            and not _intersect([(visit.day_start, visit.day_end)], index.free_spans(pid, day))
+            and not any(
+                min(b, visit.day_end) > max(a, visit.day_start)
+                for a, b in index.free_spans(pid, day)
+            )
         ]
         if len(busy) > 1 and len(busy) == len(needed):
             out.append(f"{_NOBODY} {visit.day_label(day)}")

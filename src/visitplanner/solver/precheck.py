@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from visitplanner.domain import Schedule
 from visitplanner.domain.clock import duration_text, hhmm
 from visitplanner.domain.index import Occurrence, VisitIndex, window_text
@@ -30,6 +32,20 @@ def _intersect(a: Spans, b: Spans) -> Spans:
 
 def _fits(spans: Spans, length: int) -> bool:
     return any(e - s >= length for _, s, e in spans)
+
+
+def free_together(index: VisitIndex, occ: Occurrence, people: Sequence[str]) -> Spans:
+    """Stretches of the occurrence's windows when all of ``people`` are free."""
+    common: Spans = [(w.day, w.start, w.end) for w in occ.windows]
+    for pid in people:
+        if pid in index.people:
+            common = _intersect(common, _free_in_windows(index, occ, pid))
+    return common
+
+
+def can_fit(index: VisitIndex, occ: Occurrence, people: Sequence[str]) -> bool:
+    """Whether ``people`` share a free stretch of the occurrence's minimum length."""
+    return _fits(free_together(index, occ, people), occ.activity.min_length)
 
 
 def _spans_text(index: VisitIndex, spans: Spans) -> str:
@@ -83,10 +99,7 @@ def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
                 f"{duration_text(length)} at any time it could happen "
                 f"({window_text(occ.windows)})"
             )
-    common: Spans = [(w.day, w.start, w.end) for w in occ.windows]
-    for pid in required:
-        common = _intersect(common, free[pid])
-    if _fits(common, length):
+    if can_fit(index, occ, required):
         return None
     tight = min(required, key=lambda p: sum(e - s for _, s, e in free[p]))
     tight_free = free[tight]
