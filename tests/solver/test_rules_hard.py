@@ -70,7 +70,7 @@ def assert_broken(visit: Visit, sched: Schedule, expected: list[Violation]) -> N
 def test_rule_catalogue_names_and_order() -> None:
     assert list(LABELS) == [
         "activities_held", "within_windows", "required_attend", "people_free", "one_place",
-        "travel_time", "venue_capacity", "enough_attend", "interpreter_present",
+        "travel_time", "venue_allowed", "venue_capacity", "enough_attend", "interpreter_present",
         "interpreter_breaks", "interpreter_daily", "pinned_stay",
     ]
     assert all(label and label[0].isupper() for label in LABELS.values())
@@ -361,6 +361,50 @@ def test_travel_time_is_broken_in_the_other_direction_too() -> None:
                    "Ann Archer: «Review» ends at 10:00 at City Hall and «Kickoff» starts at "
                    "10:15 at Hotel Lumière; the journey takes 30 min", ("review", "kickoff"),
                    ("ann",))],
+    )
+
+
+# --- venue_allowed ---------------------------------------------------------------
+
+
+def test_activity_at_one_of_its_venues_holds() -> None:
+    assert_holds(
+        travel_visit(),
+        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
+                 place("review", 1, "10:30", "11:30", ["ann", "cleo"], "hall")),
+    )
+
+
+def test_activity_at_one_of_its_venues_is_broken_by_another_venue() -> None:
+    assert_broken(
+        travel_visit(),
+        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hall"),
+                 place("review", 1, "10:00", "11:00", ["ann", "cleo"], "hall")),
+        [violation("venue_allowed", "«Kickoff» is at City Hall; it should be at Hotel Lumière",
+                   ("kickoff",))],
+    )
+
+
+def test_activity_at_one_of_its_venues_is_broken_by_no_venue() -> None:
+    visit = tiny_visit([ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))],
+                       venues=(HOTEL, HALL))
+    assert_holds(visit, schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall")))
+    assert_broken(
+        visit,
+        schedule(place("kickoff", 1, "09:00", "10:00", ["ann"])),
+        [violation("venue_allowed",
+                   "«Kickoff» has no venue; it should be at Hotel Lumière or City Hall",
+                   ("kickoff",))],
+    )
+
+
+def test_activity_at_one_of_its_venues_is_broken_when_the_visit_has_none() -> None:
+    visit = tiny_visit([ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))])
+    assert_broken(
+        visit,
+        schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "attic")),
+        [violation("venue_allowed", "«Kickoff» is at attic; this visit has no venues",
+                   ("kickoff",))],
     )
 
 

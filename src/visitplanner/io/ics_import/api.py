@@ -114,7 +114,7 @@ def _intervals(data: bytes, window: ImportWindow) -> list[BusyInterval]:
         for tz in cal.walk("VTIMEZONE"):
             for part in tz.subcomponents:
                 what = f"the time zone '{str(tz.get('TZID', ''))[:60]}'"
-                check_rules(part, what, window.query_end, window.tz)
+                budget.expect((check_rules(part, what, window.query_end, window.tz)[0], 0), what)
     for cal in parsed.calendars:
         found += event_intervals(cal, parsed, window, budget)
         found += freebusy_intervals(cal, parsed, window, budget)

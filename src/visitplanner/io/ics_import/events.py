@@ -113,16 +113,18 @@ def _series_intervals(
 ) -> Iterator[BusyInterval]:
     place, what = describe(components[0])
     tz = window.tz
+    # One component: every occurrence shares its status (no per-occurrence copies).
+    shared = event_level(components[0]) if len(components) == 1 else None
+    if len(components) == 1 and shared is None:
+        return
     for occ in occurrences(
         lambda: Series([EventAdapter(c) for c in components]), window, place, what
     ):
         budget.spend(what)
-        component = occ.as_component(False)
-        level = event_level(component)
+        level = shared if shared is not None else event_level(occ.as_component(False))
         if level is None:
             continue
-        occ_place, occ_what = describe(component)
-        start, end = _span(occ.start, occ.end, tz, occ_place, occ_what)
+        start, end = _span(occ.start, occ.end, tz, place, what)
         if end > start:
             yield BusyInterval(start, end, level)
 

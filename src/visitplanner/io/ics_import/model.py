@@ -19,8 +19,11 @@ MAX_OCCURRENCES = 200_000
 MAX_EVENTS = 100_000
 """Most events a file may hold within (or near) the window."""
 
-MAX_RULE_STEPS = 1_000_000
+MAX_RULE_STEPS = 250_000
 """Most steps a repeat rule may take from its first occurrence to the end of the window."""
+
+MAX_FILE_STEPS = 1_000_000
+"""Most steps all the repeat rules of a file may take together."""
 
 MAX_SECONDS = 60.0
 """Work on one file stops (and the file is refused) after this long."""
@@ -89,9 +92,17 @@ class Budget:
 
     expected: float = 0.0
 
-    def expect(self, repeats: float, what: str) -> None:
-        """Add an upper bound of the repeats of ``what``; refuse early if clearly too many."""
-        self.expected += repeats
+    steps: float = 0.0
+
+    def expect(self, cost: tuple[float, float], what: str) -> None:
+        """Add upper bounds of the rule steps and repeats of ``what``; refuse if too many."""
+        self.steps += cost[0]
+        self.expected += cost[1]
+        if self.steps > MAX_FILE_STEPS:
+            raise RefusalError(
+                "",
+                f"its repeating events take too long to work out (the last one counted was {what})",
+            )
         if self.expected > self.max_occurrences:
             self._too_many(what)
 

@@ -25,6 +25,24 @@ _EVERY = {
     "MONTHLY": "month",
     "YEARLY": "year",
 }
+_RULE_PARTS = {
+    "FREQ",
+    "UNTIL",
+    "COUNT",
+    "INTERVAL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
+    "RSCALE",
+    "SKIP",
+}
 _DAY_PARTS = ("BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH")
 
 
@@ -61,18 +79,19 @@ def rule_list(component: Any) -> list[Any]:
 
 def check_rules(
     component: Any, what: str, until: datetime, tz: tzinfo, since: datetime | None = None
-) -> float:
+) -> tuple[float, float]:
     """Refuse repeat rules that would take too long to work out up to ``until``.
 
     Working out a rule means stepping from its first occurrence, so a rule
     that repeats every minute from 2015 is refused even for a window in 2026.
-    Returns an upper bound of the repeats between ``since`` and ``until``.
+    Returns upper bounds of the steps taken and of the repeats between
+    ``since`` and ``until``.
     """
-    in_window = 0.0
+    total = in_window = 0.0
     start_prop = component.get("DTSTART")
     start_value = getattr(start_prop, "dt", None)
     if not isinstance(start_value, date):
-        return in_window
+        return total, in_window
     start = aware(start_value, tz)
     for rule in rule_list(component):
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
@@ -80,9 +99,11 @@ def check_rules(
             raise RefusalError(
                 "", f"{what} repeats by the {scale.title()[:30]} calendar, which is not supported"
             )
+        unknown = sorted(str(k) for k in rule if str(k).upper() not in _RULE_PARTS)
         freq = _first(rule.get("FREQ"))
-        if not isinstance(freq, str) or freq.upper() not in _UNIT_SECONDS:
-            continue
+        if unknown or not isinstance(freq, str) or freq.upper() not in _UNIT_SECONDS:
+            detail = f" ('{unknown[0][:30]}')" if unknown else ""
+            raise RefusalError("", f"the repeat rule of {what} cannot be understood{detail}")
         freq = freq.upper()
         interval = _first(rule.get("INTERVAL")) or 1
         interval = interval if isinstance(interval, int) and interval > 0 else 1
@@ -100,13 +121,14 @@ def check_rules(
             inside = max((end - max(start, since)).total_seconds(), 0.0)
             inside_steps = (inside / (_UNIT_SECONDS[freq] * interval) + 1) * _expansion(rule, freq)
             in_window += min(inside_steps, steps)
+        total += steps
         if steps > MAX_RULE_STEPS:
             every = _EVERY[freq] if interval == 1 else f"{interval} {_EVERY[freq]}s"
             raise RefusalError(
                 "",
                 f"{what} repeats every {every} from {start:%Y-%m-%d}: too many repeats to work out",
             )
-    return in_window
+    return total, in_window
 
 
 def _first(value: Any) -> Any:

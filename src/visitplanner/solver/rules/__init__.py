@@ -57,6 +57,12 @@ def hard_rules() -> tuple[HardRule, ...]:
             pr.post_travel_time,
         ),
         HardRule(
+            "venue_allowed",
+            "Each activity is at one of its venues",
+            pr.check_venue_allowed,
+            pr.post_venue_allowed,
+        ),
+        HardRule(
             "venue_capacity",
             "A venue hosts one activity at a time",
             pr.check_venue_capacity,

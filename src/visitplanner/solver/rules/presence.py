@@ -157,6 +157,28 @@ def post_travel_time(ctx: ModelContext) -> None:
     ctx.shared["pairs"] = pairs
 
 
+def check_venue_allowed(facts: Facts) -> list[Finding]:
+    """Each activity is at one of its venues (any venue of the visit when it names none)."""
+    visit = facts.index.visit
+    out = []
+    for x in facts.placed:
+        act = x.activity
+        if act is None:
+            continue
+        allowed = act.venues or tuple(v.id for v in visit.venues) or ("",)
+        if x.p.venue in allowed:
+            continue
+        where = f"is at {_venue(facts, x)}" if x.p.venue else "has no venue"
+        names = " or ".join(_venue_name(facts, v) for v in allowed if v)
+        should = f"it should be at {names}" if names else "this visit has no venues"
+        out.append(Finding(f"«{x.title}» {where}; {should}", (x.p.key,)))
+    return out
+
+
+def post_venue_allowed(ctx: ModelContext) -> None:
+    """Encoded by the variables: an occurrence chooses among its own venues only."""
+
+
 def check_venue_capacity(facts: Facts) -> list[Finding]:
     """A venue that is not shared hosts one activity at a time."""
     out = []
@@ -229,10 +251,14 @@ def _names(facts: Facts, people: list[str]) -> str:
 
 
 def _venue(facts: Facts, x: Placed) -> str:
+    return _venue_name(facts, x.p.venue)
+
+
+def _venue_name(facts: Facts, vid: str) -> str:
     try:
-        return facts.index.visit.venue(x.p.venue).name
+        return facts.index.visit.venue(vid).name
     except KeyError:
-        return x.p.venue or "no venue"
+        return vid or "no venue"
 
 
 def _shared(facts: Facts, vid: str) -> bool:
