@@ -453,7 +453,7 @@ BAD_CONTENT: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
     ),
     (
         "availability ends before it starts",
-        lambda d: _first_range(d).update(end="2027-03-23T05:00"),
+        lambda d: _first_range(d).update(end=_first_range(d)["start"][:11] + "05:00"),
         "availability.councillor.ranges[0].end",
         "ends before it starts",
     ),

@@ -99,8 +99,10 @@ def activity(
     low = draw(quarter(15, 120))
     windows = []
     for _ in range(draw(st.integers(1, 2))):
-        start = draw(quarter(DAY_START, DAY_END - 15))
-        end = draw(quarter(start + 15, DAY_END))
+        start = draw(quarter(DAY_START, DAY_END - low))
+        end = draw(quarter(start + low, DAY_END))
+        if draw(st.integers(0, 19)) == 0:  # sometimes too short for the activity
+            end = start + draw(quarter(15, low))
         day = draw(st.one_of(st.none(), st.integers(1, n_days)))
         windows.append(Window(start, end, day))
     required = tuple(draw(st.lists(st.sampled_from(who), max_size=2, unique=True)))
@@ -255,11 +257,15 @@ def test_nudged_solutions_agree_too(data: st.DataObject) -> None:
         return
     assert_pinned_agrees(visit, result.schedule)
     p = data.draw(st.sampled_from(result.schedule.placements))
-    shift = data.draw(st.sampled_from([-2, -1, 1, 2])) * visit.slot
+    shift = data.draw(st.integers(1, 8)) * data.draw(st.sampled_from([-1, 1])) * visit.slot
     stretch = data.draw(st.sampled_from([0, 0, -1, 1])) * visit.slot
     start = min(max(0, p.start + shift), 1440 - p.length)
     nudged = replace(p, start=start, end=max(start + visit.slot, min(1440, start + p.length + stretch)))
     if data.draw(st.booleans()):
         venue = data.draw(st.sampled_from([v.id for v in visit.venues] or [""]))
         nudged = replace(nudged, venue=venue)
+    if data.draw(st.booleans()):
+        who = data.draw(st.sampled_from([q.id for q in visit.participants]))
+        kept = tuple(a for a in nudged.attendees if a != who)
+        nudged = replace(nudged, attendees=kept if who in nudged.attendees else (*kept, who))
     assert_pinned_agrees(visit, result.schedule.with_placement(nudged))
