@@ -15,12 +15,12 @@ DEMO = Path(__file__).resolve().parents[1] / "src" / "visitplanner" / "resources
 
 
 def measure() -> list[tuple[str, float, str]]:
-    """``paris-solve-optimal`` (median of 5, 2 workers) and ``paris-check`` (median of 200)."""
+    """``paris-solve-optimal`` (median of 5 seeds) and ``paris-check`` (median of 200)."""
     project = load_project(DEMO / "paris-pb-visit.json")
     times, schedule = [], None
     for seed in range(5):
         started = time.perf_counter()
-        result = solve(project.visit, SolveOptions(time_limit=60, seed=seed, workers=2))
+        result = solve(project.visit, SolveOptions(time_limit=60, seed=seed))
         times.append(time.perf_counter() - started)
         if result.status is not Status.OPTIMAL:
             raise SystemExit(f"demo not solved to optimality: {result.status}")

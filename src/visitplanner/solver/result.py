@@ -69,12 +69,15 @@ class SolveOptions:
     """Settings for one solve.
 
     Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
-    the rest are changed as little as possible.
+    the rest are changed as little as possible. With ``reproducible`` (the
+    default) the same seed always gives the same programme; one worker is the
+    fastest reproducible choice for visits of the Paris size.
     """
 
     time_limit: float = 30.0
     seed: int = 0
-    workers: int = 2
+    workers: int = 1
+    reproducible: bool = True
     previous: Schedule | None = None
     keep_previous: bool = True
 

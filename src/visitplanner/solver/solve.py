@@ -86,6 +86,8 @@ def solve(
     params.max_time_in_seconds = max(0.01, options.time_limit)
     params.num_workers = max(1, options.workers)
     params.random_seed = options.seed
+    # one worker, or interleaved workers, make the same seed give the same programme
+    params.interleave_search = options.workers > 1 and options.reproducible
     callback = _Progress(ctx, started, on_progress, stop)
     done = threading.Event()
     watcher = threading.Thread(target=_watch, args=(solver, stop, done), daemon=True)
