@@ -39,8 +39,9 @@ from visitplanner.solver.solve import build_model, solve
 
 ZONE = "Europe/Paris"
 DATES = (date(2027, 3, 16), date(2027, 3, 17))  # a Tuesday and a Wednesday
-NO_INFORMAL_TARGETS = Balance(max_formal_minutes_per_day=240, host_visitor_target=0,
-                              visitors_only_target=0)
+NO_INFORMAL_TARGETS = Balance(
+    max_formal_minutes_per_day=240, host_visitor_target=0, visitors_only_target=0
+)
 
 
 def person(
@@ -83,7 +84,9 @@ def ivan() -> Participant:
     return person("ivan", "Ivan Ivanov", Side.INTERPRETER, ("en", "fr"))
 
 
-def span(day: int, start: str, end: str, level: Level = Level.AVAILABLE) -> tuple[int, str, str, Level]:
+def span(
+    day: int, start: str, end: str, level: Level = Level.AVAILABLE
+) -> tuple[int, str, str, Level]:
     """An availability range on visit ``day``, for :func:`availability`."""
     return (day, start, end, level)
 
@@ -190,8 +193,14 @@ def place(
 ) -> Placement:
     """A placement of occurrence ``key`` (``"breakfast@2"`` for per-day ones)."""
     return Placement(
-        key, key.split("@")[0], day, parse_hhmm(start), parse_hhmm(end), venue,
-        tuple(attendees), pinned,
+        key,
+        key.split("@")[0],
+        day,
+        parse_hhmm(start),
+        parse_hhmm(end),
+        venue,
+        tuple(attendees),
+        pinned,
     )
 
 
@@ -212,8 +221,12 @@ def unpinned(sched: Schedule) -> Schedule:
 
 def options(previous: Schedule | None = None, **kw: float) -> SolveOptions:
     """Test solve options: one worker, ten seconds at most."""
-    return SolveOptions(time_limit=kw.get("time_limit", 10.0), workers=1,
-                        seed=int(kw.get("seed", 0)), previous=previous)
+    return SolveOptions(
+        time_limit=kw.get("time_limit", 10.0),
+        workers=1,
+        seed=int(kw.get("seed", 0)),
+        previous=previous,
+    )
 
 
 def solve_tiny(visit: Visit, previous: Schedule | None = None) -> SolveResult:

@@ -6,9 +6,9 @@ full: the checker finds no violation exactly when the CP-SAT model (pre-checks
 skipped) and ``solve`` find the pinned schedule feasible, and then the
 objective is the checker's cost.
 
-Everything is on a 15-minute grid (availability, windows, lengths, schedule
-times) and slots divide 15: the model rounds off-grid availability outwards,
-which is only exact on the grid.
+Visits are on a 15- or 5-minute grid with 5- or 15-minute slots, so some
+availability, windows, lengths and travel times are off the slot grid; the
+schedules tried are on the slot grid (the only ones the solver can express).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from itertools import combinations
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.solver.builders import DATES, ZONE, model_status, pinned
 from visitplanner.domain import (
     Activity,
     Availability,
@@ -43,8 +44,6 @@ from visitplanner.solver.checker import Checker
 from visitplanner.solver.result import SolveOptions, Status
 from visitplanner.solver.solve import solve
 
-from tests.solver.builders import DATES, ZONE, model_status, pinned
-
 DAY_START, DAY_END = 8 * 60, 14 * 60
 EXAMPLES = int(os.environ.get("VP_PROPERTY_EXAMPLES", "30"))
 PROPERTY = settings(
@@ -56,36 +55,38 @@ PROPERTY = settings(
 OPTIONS = SolveOptions(time_limit=10, workers=1)
 
 
-def quarter(lo: int, hi: int) -> st.SearchStrategy[int]:
-    """Minutes on the 15-minute grid in ``[lo, hi]``."""
-    return st.integers(lo // 15, hi // 15).map(lambda q: q * 15)
+def grid(lo: int, hi: int, step: int = 15) -> st.SearchStrategy[int]:
+    """Minutes on the ``step``-minute grid in ``[lo, hi]``."""
+    return st.integers(-(-lo // step), hi // step).map(lambda q: q * step)
 
 
 @st.composite
-def people(draw: st.DrawFn) -> tuple[Participant, ...]:
+def people(draw: st.DrawFn, interpreted: bool) -> tuple[Participant, ...]:
+    """2-5 people; when ``interpreted``, an English and a French speaker and an interpreter."""
     n = draw(st.integers(2, 5))
+    fixed = [("en",), ("fr",)] if interpreted else []
     out = [
         Participant(
             f"p{i}",
             f"Person {i}",
             draw(st.sampled_from([Side.HOST, Side.VISITOR, Side.OBSERVER])),
-            draw(st.sampled_from([("en",), ("fr",), ("en", "fr")])),
+            fixed[i] if i < len(fixed) else draw(st.sampled_from([("en",), ("fr",), ("en", "fr")])),
             ZONE,
         )
         for i in range(n)
     ]
-    if draw(st.booleans()):
+    if interpreted or draw(st.booleans()):
         out.append(Participant("int", "Interpreter", Side.INTERPRETER, ("en", "fr"), ZONE))
     return tuple(out)
 
 
 @st.composite
-def availability(draw: st.DrawFn, n_days: int) -> Availability:
+def availability(draw: st.DrawFn, n_days: int, step: int) -> Availability:
     ranges = []
     for _ in range(draw(st.integers(0, 3))):
         day = draw(st.integers(1, n_days))
-        start = draw(quarter(DAY_START - 60, DAY_END - 15))
-        end = start + draw(quarter(15, 240))
+        start = draw(grid(DAY_START - 60, DAY_END - 15, step))
+        end = start + draw(grid(15, 240, step))
         level = draw(st.sampled_from(list(Level)))
         ranges.append(local_range(DATES[day - 1], start, end, ZONE, level))
     default = draw(st.sampled_from([Level.AVAILABLE] * 3 + [Level.UNAVAILABLE]))
@@ -94,15 +95,20 @@ def availability(draw: st.DrawFn, n_days: int) -> Availability:
 
 @st.composite
 def activity(
-    draw: st.DrawFn, aid: str, who: tuple[str, ...], venue_ids: tuple[str, ...], n_days: int
+    draw: st.DrawFn,
+    aid: str,
+    who: tuple[str, ...],
+    venue_ids: tuple[str, ...],
+    n_days: int,
+    step: int,
 ) -> Activity:
-    low = draw(quarter(15, 120))
+    low = draw(grid(15, 120, step))
     windows = []
     for _ in range(draw(st.integers(1, 2))):
-        start = draw(quarter(DAY_START, DAY_END - low))
-        end = draw(quarter(start + low, DAY_END))
+        start = draw(grid(DAY_START, DAY_END - low, step))
+        end = draw(grid(start + low, DAY_END, step))
         if draw(st.integers(0, 19)) == 0:  # sometimes too short for the activity
-            end = start + draw(quarter(15, low))
+            end = start + draw(grid(15, low, step))
         day = draw(st.one_of(st.none(), st.integers(1, n_days)))
         windows.append(Window(start, end, day))
     required = tuple(draw(st.lists(st.sampled_from(who), max_size=2, unique=True)))
@@ -110,7 +116,7 @@ def activity(
     optional = tuple(draw(st.lists(st.sampled_from(rest), unique=True))) if rest else ()
     invited = required + optional
     minimum: tuple[MinAttendance, ...] = ()
-    if invited and draw(st.booleans()):
+    if len(invited) > 0 and draw(st.booleans()):
         among = tuple(draw(st.lists(st.sampled_from(invited), min_size=1, unique=True)))
         minimum = (MinAttendance(among, draw(st.integers(1, len(among))), "people"),)
     venues = tuple(draw(st.lists(st.sampled_from(venue_ids), unique=True))) if venue_ids else ()
@@ -119,7 +125,7 @@ def activity(
         f"Activity {aid}",
         draw(st.sampled_from(list(Kind))),
         low,
-        low + draw(quarter(0, 60)),
+        low + draw(grid(0, 60, step)),
         tuple(windows),
         required,
         optional,
@@ -131,9 +137,11 @@ def activity(
 
 
 @st.composite
-def visits(draw: st.DrawFn) -> Visit:
+def visits(draw: st.DrawFn, interpreted: bool = False) -> Visit:
+    """A random visit; its times are on a 15- or 5-minute grid (off the slot grid if 5)."""
     n_days = draw(st.integers(1, 2))
-    who = draw(people())
+    step = draw(st.sampled_from([15, 5]))
+    who = draw(people(interpreted))
     ids = tuple(p.id for p in who)
     venues = tuple(
         Venue(f"v{i}", f"Venue {i}", shared=draw(st.booleans()))
@@ -144,7 +152,7 @@ def visits(draw: st.DrawFn) -> Visit:
         for a, b in combinations(venues, 2)
     }
     acts = tuple(
-        draw(activity(f"a{i}", ids, tuple(v.id for v in venues), n_days))
+        draw(activity(f"a{i}", ids, tuple(v.id for v in venues), n_days, step))
         for i in range(draw(st.integers(1, 4)))
     )
     return Visit(
@@ -152,16 +160,18 @@ def visits(draw: st.DrawFn) -> Visit:
         zone=ZONE,
         dates=DATES[:n_days],
         participants=who,
-        availability={pid: draw(availability(n_days)) for pid in ids},
+        availability={pid: draw(availability(n_days, step)) for pid in ids},
         venues=venues,
         travel=TravelTimes(travel),
         activities=acts,
         day_start=DAY_START,
         day_end=DAY_END,
         slot=draw(st.sampled_from([5, 15])),
-        balance=Balance(draw(quarter(60, 240)), draw(quarter(0, 180)), draw(quarter(0, 120))),
+        balance=Balance(
+            draw(grid(60, 240, step)), draw(grid(0, 180, step)), draw(grid(0, 120, step))
+        ),
         interpreter_rules=InterpreterRules(
-            draw(quarter(30, 180)), draw(st.sampled_from([15, 30])), draw(quarter(60, 360))
+            draw(grid(30, 180, step)), draw(grid(10, 30, step)), draw(grid(60, 360, step))
         ),
     )
 
@@ -175,10 +185,12 @@ def schedules(draw: st.DrawFn, visit: Visit) -> Schedule:
         act = occ.activity
         if not act.mandatory and draw(st.booleans()):
             continue
-        length = draw(quarter(act.min_length, act.max_length))
+        slot = visit.slot
+        shortest = -(-act.min_length // slot) * slot
+        length = draw(grid(shortest, max(shortest, act.max_length), slot))
         if draw(st.integers(0, 9)) == 0:
-            length = max(15, length + draw(st.sampled_from([-15, 15])))
-        if occ.windows and draw(st.integers(0, 9)):
+            length = max(slot, length + draw(st.sampled_from([-slot, slot])))
+        if len(occ.windows) > 0 and draw(st.integers(0, 9)):
             w = draw(st.sampled_from(occ.windows))
             day, lo, hi = w.day, w.start, max(w.start, w.end - length)
         else:
@@ -194,9 +206,7 @@ def schedules(draw: st.DrawFn, visit: Visit) -> Schedule:
             stranger = draw(st.sampled_from([p.id for p in visit.participants]))
             if stranger not in attendees:
                 attendees.append(stranger)
-        out.append(
-            Placement(occ.key, act.id, day, start, start + length, venue, tuple(attendees))
-        )
+        out.append(Placement(occ.key, act.id, day, start, start + length, venue, tuple(attendees)))
     return Schedule(tuple(out)).sorted()
 
 
@@ -226,7 +236,7 @@ def assert_pinned_agrees(visit: Visit, sched: Schedule) -> None:
 
 
 @PROPERTY
-@given(visits())
+@given(st.booleans().flatmap(lambda interpreted: visits(interpreted)))
 def test_every_solved_schedule_passes_the_checker(visit: Visit) -> None:
     result = solve(visit, OPTIONS)
     event(f"solve: {result.status.value}")
@@ -243,7 +253,7 @@ def test_every_solved_schedule_passes_the_checker(visit: Visit) -> None:
 @PROPERTY
 @given(st.data())
 def test_checker_verdict_is_the_pinned_solve_verdict(data: st.DataObject) -> None:
-    visit = data.draw(visits())
+    visit = data.draw(visits(interpreted=data.draw(st.booleans())))
     assert_pinned_agrees(visit, data.draw(schedules(visit)))
 
 
@@ -251,7 +261,7 @@ def test_checker_verdict_is_the_pinned_solve_verdict(data: st.DataObject) -> Non
 @given(st.data())
 def test_nudged_solutions_agree_too(data: st.DataObject) -> None:
     """Solved schedules nudged by a slot or two: near misses of every rule."""
-    visit = data.draw(visits())
+    visit = data.draw(visits(interpreted=data.draw(st.booleans())))
     result = solve(visit, OPTIONS)
     if result.schedule is None or not len(result.schedule):
         return
@@ -260,7 +270,9 @@ def test_nudged_solutions_agree_too(data: st.DataObject) -> None:
     shift = data.draw(st.integers(1, 8)) * data.draw(st.sampled_from([-1, 1])) * visit.slot
     stretch = data.draw(st.sampled_from([0, 0, -1, 1])) * visit.slot
     start = min(max(0, p.start + shift), 1440 - p.length)
-    nudged = replace(p, start=start, end=max(start + visit.slot, min(1440, start + p.length + stretch)))
+    nudged = replace(
+        p, start=start, end=max(start + visit.slot, min(1440, start + p.length + stretch))
+    )
     if data.draw(st.booleans()):
         venue = data.draw(st.sampled_from([v.id for v in visit.venues] or [""]))
         nudged = replace(nudged, venue=venue)

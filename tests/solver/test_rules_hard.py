@@ -8,11 +8,6 @@ gives the exact violation, and pinned in full it is infeasible, both through
 
 from __future__ import annotations
 
-from visitplanner.domain import InterpreterRules, Kind, Level, MinAttendance, Schedule, Venue, Visit
-from visitplanner.solver.checker import Checker, Violation
-from visitplanner.solver.result import Status
-from visitplanner.solver.rules import hard_rules
-
 from tests.solver.builders import (
     activity,
     ann,
@@ -23,20 +18,26 @@ from tests.solver.builders import (
     dora,
     fleur,
     ivan,
+    model_status,
     place,
     schedule,
     solve_pinned,
     solve_tiny,
     span,
     tiny_visit,
-    model_status,
     window,
 )
+from visitplanner.domain import InterpreterRules, Kind, Level, MinAttendance, Schedule, Venue, Visit
+from visitplanner.solver.checker import Checker, Violation
+from visitplanner.solver.result import Status
+from visitplanner.solver.rules import hard_rules
 
 LABELS = {r.name: r.label for r in hard_rules()}
 
 
-def violation(rule: str, message: str, keys: tuple[str, ...], people: tuple[str, ...] = ()) -> Violation:
+def violation(
+    rule: str, message: str, keys: tuple[str, ...], people: tuple[str, ...] = ()
+) -> Violation:
     """The violation we expect, labelled as the catalogue labels it."""
     return Violation(rule, LABELS[rule], message, keys, people)
 
@@ -69,9 +70,19 @@ def assert_broken(visit: Visit, sched: Schedule, expected: list[Violation]) -> N
 
 def test_rule_catalogue_names_and_order() -> None:
     assert list(LABELS) == [
-        "activities_held", "within_windows", "required_attend", "people_free", "one_place",
-        "travel_time", "venue_allowed", "venue_capacity", "enough_attend", "interpreter_present",
-        "interpreter_breaks", "interpreter_daily", "pinned_stay",
+        "activities_held",
+        "within_windows",
+        "required_attend",
+        "people_free",
+        "one_place",
+        "travel_time",
+        "venue_allowed",
+        "venue_capacity",
+        "enough_attend",
+        "interpreter_present",
+        "interpreter_breaks",
+        "interpreter_daily",
+        "pinned_stay",
     ]
     assert all(label and label[0].isupper() for label in LABELS.values())
 
@@ -85,8 +96,9 @@ def held_visit(kickoff_window: str = "09:00-17:00") -> Visit:
         [ann(), bob()],
         [
             activity("kickoff", "Kickoff", 60, [window(a, b)], required=("ann", "bob")),
-            activity("coffee", "Coffee", 30, kind=Kind.INFORMAL, optional=("ann",),
-                     mandatory=False),
+            activity(
+                "coffee", "Coffee", 30, kind=Kind.INFORMAL, optional=("ann",), mandatory=False
+            ),
         ],
     )
 
@@ -118,8 +130,15 @@ def test_activities_held_solver_holds_mandatory_and_drops_what_cannot_fit() -> N
         [ann(), bob()],
         [
             activity("kickoff", "Kickoff", 60, required=("ann", "bob")),
-            activity("coffee", "Coffee", 30, [window("07:00", "08:00")], kind=Kind.INFORMAL,
-                     required=("ann",), mandatory=False),
+            activity(
+                "coffee",
+                "Coffee",
+                30,
+                [window("07:00", "08:00")],
+                kind=Kind.INFORMAL,
+                required=("ann",),
+                mandatory=False,
+            ),
         ],
         free={"ann": busy((1, "07:00", "08:00"))},
     )
@@ -141,8 +160,16 @@ def test_activities_held_is_broken_when_a_mandatory_activity_cannot_fit() -> Non
 def window_visit() -> Visit:
     return tiny_visit(
         [ann(), bob()],
-        [activity("kickoff", "Kickoff", 60, [window("09:00", "12:00", day=1)], max_length=90,
-                  required=("ann", "bob"))],
+        [
+            activity(
+                "kickoff",
+                "Kickoff",
+                60,
+                [window("09:00", "12:00", day=1)],
+                max_length=90,
+                required=("ann", "bob"),
+            )
+        ],
         days=2,
     )
 
@@ -155,9 +182,13 @@ def test_activity_within_its_window_is_broken_by_running_late() -> None:
     assert_broken(
         window_visit(),
         schedule(place("kickoff", 1, "11:30", "12:30", ["ann", "bob"])),
-        [violation("within_windows",
-                   "«Kickoff» at day 1 11:30-12:30 is outside its window (day 1 09:00-12:00)",
-                   ("kickoff",))],
+        [
+            violation(
+                "within_windows",
+                "«Kickoff» at day 1 11:30-12:30 is outside its window (day 1 09:00-12:00)",
+                ("kickoff",),
+            )
+        ],
     )
 
 
@@ -165,9 +196,13 @@ def test_activity_within_its_window_is_broken_on_another_day() -> None:
     assert_broken(
         window_visit(),
         schedule(place("kickoff", 2, "09:00", "10:00", ["ann", "bob"])),
-        [violation("within_windows",
-                   "«Kickoff» at day 2 09:00-10:00 is outside its window (day 1 09:00-12:00)",
-                   ("kickoff",))],
+        [
+            violation(
+                "within_windows",
+                "«Kickoff» at day 2 09:00-10:00 is outside its window (day 1 09:00-12:00)",
+                ("kickoff",),
+            )
+        ],
     )
 
 
@@ -175,14 +210,24 @@ def test_activity_length_is_broken_when_too_short_or_long() -> None:
     assert_broken(
         window_visit(),
         schedule(place("kickoff", 1, "09:00", "09:30", ["ann", "bob"])),
-        [violation("within_windows", "«Kickoff» lasts 30 min; it should last 1 h to 1 h 30 min",
-                   ("kickoff",))],
+        [
+            violation(
+                "within_windows",
+                "«Kickoff» lasts 30 min; it should last 1 h to 1 h 30 min",
+                ("kickoff",),
+            )
+        ],
     )
     assert_broken(
         window_visit(),
         schedule(place("kickoff", 1, "09:00", "11:00", ["ann", "bob"])),
-        [violation("within_windows", "«Kickoff» lasts 2 h; it should last 1 h to 1 h 30 min",
-                   ("kickoff",))],
+        [
+            violation(
+                "within_windows",
+                "«Kickoff» lasts 2 h; it should last 1 h to 1 h 30 min",
+                ("kickoff",),
+            )
+        ],
     )
 
 
@@ -215,8 +260,11 @@ def test_required_people_attend_is_broken_by_someone_not_invited() -> None:
     assert_broken(
         attend_visit(),
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob", "dora"])),
-        [violation("required_attend", "Dora Dahl is not invited to «Kickoff»", ("kickoff",),
-                   ("dora",))],
+        [
+            violation(
+                "required_attend", "Dora Dahl is not invited to «Kickoff»", ("kickoff",), ("dora",)
+            )
+        ],
     )
 
 
@@ -237,30 +285,47 @@ def free_visit() -> Visit:
 def test_required_people_available_holds() -> None:
     assert_holds(
         free_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
-                 place("review", 1, "11:00", "12:00", ["bob", "ann"])),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
+            place("review", 1, "11:00", "12:00", ["bob", "ann"]),
+        ),
     )
 
 
 def test_required_people_available_is_broken_for_a_required_person() -> None:
     assert_broken(
         free_visit(),
-        schedule(place("kickoff", 1, "10:30", "11:30", ["ann", "bob"]),
-                 place("review", 1, "12:00", "13:00", ["bob"])),
-        [violation("people_free",
-                   "Ann Archer is not free for «Kickoff» at day 1 10:30-11:30 "
-                   "(busy day 1 10:00-11:00)", ("kickoff",), ("ann",))],
+        schedule(
+            place("kickoff", 1, "10:30", "11:30", ["ann", "bob"]),
+            place("review", 1, "12:00", "13:00", ["bob"]),
+        ),
+        [
+            violation(
+                "people_free",
+                "Ann Archer is not free for «Kickoff» at day 1 10:30-11:30 "
+                "(busy day 1 10:00-11:00)",
+                ("kickoff",),
+                ("ann",),
+            )
+        ],
     )
 
 
 def test_required_people_available_is_broken_for_an_optional_person() -> None:
     assert_broken(
         free_visit(),
-        schedule(place("kickoff", 1, "13:00", "14:00", ["ann", "bob"]),
-                 place("review", 1, "09:15", "10:15", ["bob", "ann"])),
-        [violation("people_free",
-                   "Ann Archer is not free for «Review» at day 1 09:15-10:15 "
-                   "(busy day 1 10:00-11:00)", ("review",), ("ann",))],
+        schedule(
+            place("kickoff", 1, "13:00", "14:00", ["ann", "bob"]),
+            place("review", 1, "09:15", "10:15", ["bob", "ann"]),
+        ),
+        [
+            violation(
+                "people_free",
+                "Ann Archer is not free for «Review» at day 1 09:15-10:15 (busy day 1 10:00-11:00)",
+                ("review",),
+                ("ann",),
+            )
+        ],
     )
 
 
@@ -279,39 +344,58 @@ def test_if_need_be_time_is_not_busy_time() -> None:
 def two_meetings(second: tuple[str, ...] = ("ann", "cleo")) -> Visit:
     return tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("kickoff", "Kickoff", 60, required=("ann", "bob")),
-         activity("review", "Review", 60, required=second)],
+        [
+            activity("kickoff", "Kickoff", 60, required=("ann", "bob")),
+            activity("review", "Review", 60, required=second),
+        ],
     )
 
 
 def test_nobody_in_two_places_holds() -> None:
     assert_holds(
         two_meetings(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
-                 place("review", 1, "10:00", "11:00", ["ann", "cleo"])),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
+            place("review", 1, "10:00", "11:00", ["ann", "cleo"]),
+        ),
     )
 
 
 def test_nobody_in_two_places_is_broken() -> None:
     assert_broken(
         two_meetings(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
-                 place("review", 1, "09:30", "10:30", ["ann", "cleo"])),
-        [violation("one_place",
-                   "Ann Archer would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
-                   "(day 1 09:30-10:30) at the same time", ("kickoff", "review"), ("ann",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
+            place("review", 1, "09:30", "10:30", ["ann", "cleo"]),
+        ),
+        [
+            violation(
+                "one_place",
+                "Ann Archer would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
+                "(day 1 09:30-10:30) at the same time",
+                ("kickoff", "review"),
+                ("ann",),
+            )
+        ],
     )
 
 
 def test_nobody_in_two_places_is_broken_for_two_people_at_once() -> None:
     assert_broken(
         two_meetings(("ann", "bob")),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
-                 place("review", 1, "09:45", "10:45", ["ann", "bob"])),
-        [violation("one_place",
-                   "Ann Archer, Bob Brown would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
-                   "(day 1 09:45-10:45) at the same time", ("kickoff", "review"),
-                   ("ann", "bob"))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"]),
+            place("review", 1, "09:45", "10:45", ["ann", "bob"]),
+        ),
+        [
+            violation(
+                "one_place",
+                "Ann Archer, Bob Brown would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
+                "(day 1 09:45-10:45) at the same time",
+                ("kickoff", "review"),
+                ("ann", "bob"),
+            )
+        ],
     )
 
 
@@ -325,8 +409,10 @@ CAFE = Venue("cafe", "Café de la Gare", shared=True)
 def travel_visit() -> Visit:
     return tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("kickoff", "Kickoff", 60, required=("ann", "bob"), venues=("hotel",)),
-         activity("review", "Review", 60, required=("ann", "cleo"), venues=("hall",))],
+        [
+            activity("kickoff", "Kickoff", 60, required=("ann", "bob"), venues=("hotel",)),
+            activity("review", "Review", 60, required=("ann", "cleo"), venues=("hall",)),
+        ],
         venues=(HOTEL, HALL),
         travel={("hotel", "hall"): 30},
     )
@@ -335,32 +421,48 @@ def travel_visit() -> Visit:
 def test_travel_time_between_venues_holds() -> None:
     assert_holds(
         travel_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
-                 place("review", 1, "10:30", "11:30", ["ann", "cleo"], "hall")),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
+            place("review", 1, "10:30", "11:30", ["ann", "cleo"], "hall"),
+        ),
     )
 
 
 def test_travel_time_between_venues_is_broken() -> None:
     assert_broken(
         travel_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
-                 place("review", 1, "10:15", "11:15", ["ann", "cleo"], "hall")),
-        [violation("travel_time",
-                   "Ann Archer: «Kickoff» ends at 10:00 at Hotel Lumière and «Review» starts at "
-                   "10:15 at City Hall; the journey takes 30 min", ("kickoff", "review"),
-                   ("ann",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
+            place("review", 1, "10:15", "11:15", ["ann", "cleo"], "hall"),
+        ),
+        [
+            violation(
+                "travel_time",
+                "Ann Archer: «Kickoff» ends at 10:00 at Hotel Lumière and «Review» starts at "
+                "10:15 at City Hall; the journey takes 30 min",
+                ("kickoff", "review"),
+                ("ann",),
+            )
+        ],
     )
 
 
 def test_travel_time_is_broken_in_the_other_direction_too() -> None:
     assert_broken(
         travel_visit(),
-        schedule(place("review", 1, "09:00", "10:00", ["ann", "cleo"], "hall"),
-                 place("kickoff", 1, "10:15", "11:15", ["ann", "bob"], "hotel")),
-        [violation("travel_time",
-                   "Ann Archer: «Review» ends at 10:00 at City Hall and «Kickoff» starts at "
-                   "10:15 at Hotel Lumière; the journey takes 30 min", ("review", "kickoff"),
-                   ("ann",))],
+        schedule(
+            place("review", 1, "09:00", "10:00", ["ann", "cleo"], "hall"),
+            place("kickoff", 1, "10:15", "11:15", ["ann", "bob"], "hotel"),
+        ),
+        [
+            violation(
+                "travel_time",
+                "Ann Archer: «Review» ends at 10:00 at City Hall and «Kickoff» starts at "
+                "10:15 at Hotel Lumière; the journey takes 30 min",
+                ("review", "kickoff"),
+                ("ann",),
+            )
+        ],
     )
 
 
@@ -370,31 +472,45 @@ def test_travel_time_is_broken_in_the_other_direction_too() -> None:
 def test_activity_at_one_of_its_venues_holds() -> None:
     assert_holds(
         travel_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
-                 place("review", 1, "10:30", "11:30", ["ann", "cleo"], "hall")),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hotel"),
+            place("review", 1, "10:30", "11:30", ["ann", "cleo"], "hall"),
+        ),
     )
 
 
 def test_activity_at_one_of_its_venues_is_broken_by_another_venue() -> None:
     assert_broken(
         travel_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hall"),
-                 place("review", 1, "10:00", "11:00", ["ann", "cleo"], "hall")),
-        [violation("venue_allowed", "«Kickoff» is at City Hall; it should be at Hotel Lumière",
-                   ("kickoff",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], "hall"),
+            place("review", 1, "10:00", "11:00", ["ann", "cleo"], "hall"),
+        ),
+        [
+            violation(
+                "venue_allowed",
+                "«Kickoff» is at City Hall; it should be at Hotel Lumière",
+                ("kickoff",),
+            )
+        ],
     )
 
 
 def test_activity_at_one_of_its_venues_is_broken_by_no_venue() -> None:
-    visit = tiny_visit([ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))],
-                       venues=(HOTEL, HALL))
+    visit = tiny_visit(
+        [ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))], venues=(HOTEL, HALL)
+    )
     assert_holds(visit, schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall")))
     assert_broken(
         visit,
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann"])),
-        [violation("venue_allowed",
-                   "«Kickoff» has no venue; it should be at Hotel Lumière or City Hall",
-                   ("kickoff",))],
+        [
+            violation(
+                "venue_allowed",
+                "«Kickoff» has no venue; it should be at Hotel Lumière or City Hall",
+                ("kickoff",),
+            )
+        ],
     )
 
 
@@ -403,8 +519,11 @@ def test_activity_at_one_of_its_venues_is_broken_when_the_visit_has_none() -> No
     assert_broken(
         visit,
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "attic")),
-        [violation("venue_allowed", "«Kickoff» is at attic; this visit has no venues",
-                   ("kickoff",))],
+        [
+            violation(
+                "venue_allowed", "«Kickoff» is at attic; this visit has no venues", ("kickoff",)
+            )
+        ],
     )
 
 
@@ -414,8 +533,10 @@ def test_activity_at_one_of_its_venues_is_broken_when_the_visit_has_none() -> No
 def venue_visit() -> Visit:
     return tiny_visit(
         [ann(), bob()],
-        [activity("kickoff", "Kickoff", 60, required=("ann",), venues=("hall", "cafe")),
-         activity("review", "Review", 60, required=("bob",), venues=("hall", "cafe"))],
+        [
+            activity("kickoff", "Kickoff", 60, required=("ann",), venues=("hall", "cafe")),
+            activity("review", "Review", 60, required=("bob",), venues=("hall", "cafe")),
+        ],
         venues=(HALL, CAFE),
     )
 
@@ -423,26 +544,37 @@ def venue_visit() -> Visit:
 def test_venue_hosts_one_activity_at_a_time_holds() -> None:
     assert_holds(
         venue_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
-                 place("review", 1, "10:00", "11:00", ["bob"], "hall")),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
+            place("review", 1, "10:00", "11:00", ["bob"], "hall"),
+        ),
     )
 
 
 def test_shared_venue_hosts_several_activities_holds() -> None:
     assert_holds(
         venue_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "cafe"),
-                 place("review", 1, "09:30", "10:30", ["bob"], "cafe")),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann"], "cafe"),
+            place("review", 1, "09:30", "10:30", ["bob"], "cafe"),
+        ),
     )
 
 
 def test_venue_hosts_one_activity_at_a_time_is_broken() -> None:
     assert_broken(
         venue_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
-                 place("review", 1, "09:30", "10:30", ["bob"], "hall")),
-        [violation("venue_capacity", "City Hall hosts «Kickoff» and «Review» at the same time",
-                   ("kickoff", "review"))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
+            place("review", 1, "09:30", "10:30", ["bob"], "hall"),
+        ),
+        [
+            violation(
+                "venue_capacity",
+                "City Hall hosts «Kickoff» and «Review» at the same time",
+                ("kickoff", "review"),
+            )
+        ],
     )
 
 
@@ -452,8 +584,16 @@ def test_venue_hosts_one_activity_at_a_time_is_broken() -> None:
 def lunch_visit() -> Visit:
     return tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("lunch", "Lunch", 60, kind=Kind.INFORMAL, optional=("ann", "bob", "cleo"),
-                  min_attendance=(MinAttendance(("ann", "cleo"), 2, "visitors"),))],
+        [
+            activity(
+                "lunch",
+                "Lunch",
+                60,
+                kind=Kind.INFORMAL,
+                optional=("ann", "bob", "cleo"),
+                min_attendance=(MinAttendance(("ann", "cleo"), 2, "visitors"),),
+            )
+        ],
     )
 
 
@@ -465,8 +605,11 @@ def test_enough_people_attend_is_broken() -> None:
     assert_broken(
         lunch_visit(),
         schedule(place("lunch", 1, "12:00", "13:00", ["ann", "bob"])),
-        [violation("enough_attend", "«Lunch» has 1 of the 2 visitors; it needs at least 2",
-                   ("lunch",))],
+        [
+            violation(
+                "enough_attend", "«Lunch» has 1 of the 2 visitors; it needs at least 2", ("lunch",)
+            )
+        ],
     )
 
 
@@ -476,17 +619,27 @@ def test_enough_people_attend_is_broken() -> None:
 def language_visit() -> Visit:
     return tiny_visit(
         [ann(), bob(), fleur(), ivan()],
-        [activity("kickoff", "Kickoff", 60, required=("ann", "fleur"), optional=("ivan", "bob")),
-         activity("lunch", "Lunch", 60, kind=Kind.INFORMAL, optional=("ann", "fleur", "ivan"),
-                  mandatory=False)],
+        [
+            activity("kickoff", "Kickoff", 60, required=("ann", "fleur"), optional=("ivan", "bob")),
+            activity(
+                "lunch",
+                "Lunch",
+                60,
+                kind=Kind.INFORMAL,
+                optional=("ann", "fleur", "ivan"),
+                mandatory=False,
+            ),
+        ],
     )
 
 
 def test_interpreter_present_when_languages_differ_holds() -> None:
     assert_holds(
         language_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "fleur", "ivan"]),
-                 place("lunch", 1, "12:00", "13:00", ["ann"])),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "fleur", "ivan"]),
+            place("lunch", 1, "12:00", "13:00", ["ann"]),
+        ),
     )
 
 
@@ -494,20 +647,30 @@ def test_interpreter_present_when_languages_differ_is_broken() -> None:
     assert_broken(
         language_visit(),
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "fleur", "bob"])),
-        [violation("interpreter_present",
-                   "«Kickoff» mixes people with no language in common and has no interpreter",
-                   ("kickoff",))],
+        [
+            violation(
+                "interpreter_present",
+                "«Kickoff» mixes people with no language in common and has no interpreter",
+                ("kickoff",),
+            )
+        ],
     )
 
 
 def test_interpreter_present_is_broken_when_optional_people_mix_languages() -> None:
     assert_broken(
         language_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "fleur", "ivan"]),
-                 place("lunch", 1, "12:00", "13:00", ["ann", "fleur"])),
-        [violation("interpreter_present",
-                   "«Lunch» mixes people with no language in common and has no interpreter",
-                   ("lunch",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", ["ann", "fleur", "ivan"]),
+            place("lunch", 1, "12:00", "13:00", ["ann", "fleur"]),
+        ),
+        [
+            violation(
+                "interpreter_present",
+                "«Lunch» mixes people with no language in common and has no interpreter",
+                ("lunch",),
+            )
+        ],
     )
 
 
@@ -518,10 +681,13 @@ def breaks_visit(first: int = 90) -> Visit:
     mixed = ("ann", "fleur")
     return tiny_visit(
         [ann(), fleur(), ivan()],
-        [activity("kickoff", "Kickoff", first, required=mixed, optional=("ivan",)),
-         activity("review", "Review", 90, required=mixed, optional=("ivan",)),
-         activity("chat", "Chat", 30, kind=Kind.INFORMAL, optional=("ann", "ivan"),
-                  mandatory=False)],
+        [
+            activity("kickoff", "Kickoff", first, required=mixed, optional=("ivan",)),
+            activity("review", "Review", 90, required=mixed, optional=("ivan",)),
+            activity(
+                "chat", "Chat", 30, kind=Kind.INFORMAL, optional=("ann", "ivan"), mandatory=False
+            ),
+        ],
         slot=5,
     )
 
@@ -532,29 +698,38 @@ ALL3 = ["ann", "fleur", "ivan"]
 def test_interpreter_gets_breaks_holds() -> None:
     assert_holds(
         breaks_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("review", 1, "10:45", "12:15", ALL3)),
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3), place("review", 1, "10:45", "12:15", ALL3)
+        ),
     )
 
 
 def test_interpreter_gets_breaks_holds_when_english_only_time_is_between() -> None:
     assert_holds(
         breaks_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("chat", 1, "10:30", "11:00", ["ann", "ivan"]),
-                 place("review", 1, "11:00", "12:30", ALL3)),
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3),
+            place("chat", 1, "10:30", "11:00", ["ann", "ivan"]),
+            place("review", 1, "11:00", "12:30", ALL3),
+        ),
     )
 
 
 def test_interpreter_gets_breaks_is_broken_by_a_short_pause() -> None:
     assert_broken(
         breaks_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("review", 1, "10:40", "12:10", ALL3)),
-        [violation("interpreter_breaks",
-                   "Ivan Ivanov would interpret 3 h 10 min without a 15-minute break "
-                   "(«Kickoff» and «Review», day 1 from 09:00); the limit is 2 h",
-                   ("kickoff", "review"), ("ivan",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3), place("review", 1, "10:40", "12:10", ALL3)
+        ),
+        [
+            violation(
+                "interpreter_breaks",
+                "Ivan Ivanov would interpret 3 h 10 min without a 15-minute break "
+                "(«Kickoff» and «Review», day 1 from 09:00); the limit is 2 h",
+                ("kickoff", "review"),
+                ("ivan",),
+            )
+        ],
     )
 
 
@@ -562,11 +737,18 @@ def test_interpreter_gets_breaks_is_broken_by_one_long_meeting() -> None:
     visit = breaks_visit(first=150)
     assert_broken(
         visit,
-        schedule(place("kickoff", 1, "09:00", "11:30", ALL3),
-                 place("review", 1, "14:00", "15:30", ALL3)),
-        [violation("interpreter_breaks",
-                   "Ivan Ivanov would interpret 2 h 30 min without a 15-minute break "
-                   "(«Kickoff», day 1 from 09:00); the limit is 2 h", ("kickoff",), ("ivan",))],
+        schedule(
+            place("kickoff", 1, "09:00", "11:30", ALL3), place("review", 1, "14:00", "15:30", ALL3)
+        ),
+        [
+            violation(
+                "interpreter_breaks",
+                "Ivan Ivanov would interpret 2 h 30 min without a 15-minute break "
+                "(«Kickoff», day 1 from 09:00); the limit is 2 h",
+                ("kickoff",),
+                ("ivan",),
+            )
+        ],
     )
 
 
@@ -577,8 +759,10 @@ def daily_visit(review_kind: Kind = Kind.FORMAL) -> Visit:
     mixed = ("ann", "fleur")
     return tiny_visit(
         [ann(), fleur(), ivan()],
-        [activity("kickoff", "Kickoff", 90, required=mixed, optional=("ivan",)),
-         activity("review", "Review", 90, required=mixed, optional=("ivan",), kind=review_kind)],
+        [
+            activity("kickoff", "Kickoff", 90, required=mixed, optional=("ivan",)),
+            activity("review", "Review", 90, required=mixed, optional=("ivan",), kind=review_kind),
+        ],
         days=2,
         interpreting=InterpreterRules(max_continuous=120, min_break=15, max_formal_per_day=120),
     )
@@ -587,27 +771,35 @@ def daily_visit(review_kind: Kind = Kind.FORMAL) -> Visit:
 def test_interpreter_daily_limit_holds() -> None:
     assert_holds(
         daily_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("review", 2, "09:00", "10:30", ALL3)),
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3), place("review", 2, "09:00", "10:30", ALL3)
+        ),
     )
 
 
 def test_interpreter_daily_limit_counts_only_formal_meetings() -> None:
     assert_holds(
         daily_visit(Kind.INFORMAL),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("review", 1, "11:00", "12:30", ALL3)),
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3), place("review", 1, "11:00", "12:30", ALL3)
+        ),
     )
 
 
 def test_interpreter_daily_limit_is_broken() -> None:
     assert_broken(
         daily_visit(),
-        schedule(place("kickoff", 1, "09:00", "10:30", ALL3),
-                 place("review", 1, "11:00", "12:30", ALL3)),
-        [violation("interpreter_daily",
-                   "Ivan Ivanov would interpret 3 h of formal meetings on day 1; the limit is 2 h",
-                   ("kickoff", "review"), ("ivan",))],
+        schedule(
+            place("kickoff", 1, "09:00", "10:30", ALL3), place("review", 1, "11:00", "12:30", ALL3)
+        ),
+        [
+            violation(
+                "interpreter_daily",
+                "Ivan Ivanov would interpret 3 h of formal meetings on day 1; the limit is 2 h",
+                ("kickoff", "review"),
+                ("ivan",),
+            )
+        ],
     )
 
 
@@ -618,8 +810,11 @@ def pin_visit() -> Visit:
     return tiny_visit(
         [ann(), bob()],
         [activity("kickoff", "Kickoff", 60, required=("ann", "bob"))],
-        free={"ann": availability(span(1, "09:00", "10:00", Level.IF_NEED_BE),
-                                  span(1, "10:00", "17:00"))},
+        free={
+            "ann": availability(
+                span(1, "09:00", "10:00", Level.IF_NEED_BE), span(1, "10:00", "17:00")
+            )
+        },
     )
 
 
@@ -635,13 +830,19 @@ def test_pinned_activities_stay_put_is_broken() -> None:
     previous = schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob"], pinned=True))
     moved = schedule(place("kickoff", 1, "10:00", "11:00", ["ann", "bob"]))
     assert Checker(pin_visit()).check(moved, previous).violations == (
-        violation("pinned_stay", "«Kickoff» is pinned at day 1 09:00-10:00 but has been changed",
-                  ("kickoff",)),
+        violation(
+            "pinned_stay",
+            "«Kickoff» is pinned at day 1 09:00-10:00 but has been changed",
+            ("kickoff",),
+        ),
     )
     assert Checker(pin_visit()).check(Schedule(), previous).for_key("kickoff") == (
         violation("activities_held", "«Kickoff» is not in the programme", ("kickoff",)),
-        violation("pinned_stay", "«Kickoff» is pinned at day 1 09:00-10:00 but has been changed",
-                  ("kickoff",)),
+        violation(
+            "pinned_stay",
+            "«Kickoff» is pinned at day 1 09:00-10:00 but has been changed",
+            ("kickoff",),
+        ),
     )
 
 

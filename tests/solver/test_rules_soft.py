@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from visitplanner.domain import Availability, Balance, Kind, Level, Schedule, Venue, Visit
-from visitplanner.solver.checker import Checker
-from visitplanner.solver.result import Status
-from visitplanner.solver.rules import soft_terms
-
 from tests.solver.builders import (
     activity,
     ann,
@@ -27,9 +22,20 @@ from tests.solver.builders import (
     tiny_visit,
     window,
 )
+from visitplanner.domain import Availability, Balance, Kind, Level, Schedule, Venue, Visit
+from visitplanner.solver.checker import Checker
+from visitplanner.solver.result import Status
+from visitplanner.solver.rules import soft_terms
 
-TERMS = ["informal_time", "formal_balance", "formal_spread", "optional_attendees", "if_need_be",
-         "idle_gaps", "changes"]
+TERMS = [
+    "informal_time",
+    "formal_balance",
+    "formal_spread",
+    "optional_attendees",
+    "if_need_be",
+    "idle_gaps",
+    "changes",
+]
 
 
 def cost(visit: Visit, sched: Schedule, previous: Schedule | None = None) -> dict[str, int]:
@@ -53,12 +59,22 @@ def test_soft_term_catalogue() -> None:
 def informal_visit(chat_max: int = 120) -> Visit:
     return tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("chat", "Chat", 60, max_length=chat_max, kind=Kind.INFORMAL,
-                  optional=("ann", "bob", "cleo")),
-         activity("walk", "Walk", 60, kind=Kind.INFORMAL, optional=("ann", "cleo"),
-                  mandatory=False)],
-        balance=Balance(max_formal_minutes_per_day=240, host_visitor_target=120,
-                        visitors_only_target=60),
+        [
+            activity(
+                "chat",
+                "Chat",
+                60,
+                max_length=chat_max,
+                kind=Kind.INFORMAL,
+                optional=("ann", "bob", "cleo"),
+            ),
+            activity(
+                "walk", "Walk", 60, kind=Kind.INFORMAL, optional=("ann", "cleo"), mandatory=False
+            ),
+        ],
+        balance=Balance(
+            max_formal_minutes_per_day=240, host_visitor_target=120, visitors_only_target=60
+        ),
     )
 
 
@@ -71,13 +87,17 @@ def test_informal_time_below_target_is_penalized() -> None:
 def test_informal_time_with_hosts_only_counts_for_nothing() -> None:
     # no visitor at the chat: (120 + 60) * 2, plus two optional visitors missing
     sched = schedule(place("chat", 1, "09:00", "10:00", ["bob"]))
-    assert nonzero(cost(informal_visit(), sched)) == {"informal_time": 360,
-                                                      "optional_attendees": 20}
+    assert nonzero(cost(informal_visit(), sched)) == {
+        "informal_time": 360,
+        "optional_attendees": 20,
+    }
 
 
 def test_informal_time_at_target_is_not_penalized() -> None:
-    sched = schedule(place("chat", 1, "09:00", "11:00", ["ann", "bob", "cleo"]),
-                     place("walk", 1, "11:00", "12:00", ["ann", "cleo"]))
+    sched = schedule(
+        place("chat", 1, "09:00", "11:00", ["ann", "bob", "cleo"]),
+        place("walk", 1, "11:00", "12:00", ["ann", "cleo"]),
+    )
     assert nonzero(cost(informal_visit(), sched)) == {}
 
 
@@ -89,21 +109,24 @@ def formal_visit(days: int = 1, cap: int = 60, n: int = 2, length: int = 45) -> 
         [ann()],
         [activity(f"m{i}", f"Meeting {i}", length, required=("ann",)) for i in range(1, n + 1)],
         days=days,
-        balance=Balance(max_formal_minutes_per_day=cap, host_visitor_target=0,
-                        visitors_only_target=0),
+        balance=Balance(
+            max_formal_minutes_per_day=cap, host_visitor_target=0, visitors_only_target=0
+        ),
     )
 
 
 def test_formal_time_over_the_daily_cap_is_penalized() -> None:
     # 90 formal minutes on day 1, cap 60: 30 * 3
-    sched = schedule(place("m1", 1, "09:00", "09:45", ["ann"]),
-                     place("m2", 1, "09:45", "10:30", ["ann"]))
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 1, "09:45", "10:30", ["ann"])
+    )
     assert nonzero(cost(formal_visit(), sched)) == {"formal_balance": 90}
 
 
 def test_formal_time_within_the_daily_cap_is_not_penalized() -> None:
-    sched = schedule(place("m1", 1, "09:00", "09:45", ["ann"]),
-                     place("m2", 2, "09:00", "09:45", ["ann"]))
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 2, "09:00", "09:45", ["ann"])
+    )
     assert nonzero(cost(formal_visit(days=2), sched)) == {}
 
 
@@ -112,20 +135,23 @@ def test_formal_time_within_the_daily_cap_is_not_penalized() -> None:
 
 def test_formal_meetings_on_one_day_are_penalized() -> None:
     # counts per day [2, 0]: 2 * 60
-    sched = schedule(place("m1", 1, "09:00", "09:45", ["ann"]),
-                     place("m2", 1, "09:45", "10:30", ["ann"]))
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 1, "09:45", "10:30", ["ann"])
+    )
     assert nonzero(cost(formal_visit(days=2, cap=240), sched)) == {"formal_spread": 120}
 
 
 def test_formal_meetings_spread_over_the_days_are_not_penalized() -> None:
-    sched = schedule(place("m1", 1, "09:00", "09:45", ["ann"]),
-                     place("m2", 2, "09:00", "09:45", ["ann"]))
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 2, "09:00", "09:45", ["ann"])
+    )
     assert nonzero(cost(formal_visit(days=2, cap=240), sched)) == {}
 
 
 def test_formal_spread_is_not_counted_on_a_one_day_visit() -> None:
-    sched = schedule(place("m1", 1, "09:00", "09:45", ["ann"]),
-                     place("m2", 1, "09:45", "10:30", ["ann"]))
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 1, "09:45", "10:30", ["ann"])
+    )
     assert nonzero(cost(formal_visit(days=1, cap=240), sched)) == {}
 
 
@@ -158,10 +184,12 @@ def if_need_be_visit() -> Visit:
         [ann(), bob()],
         [activity("kickoff", "Kickoff", 60, [window("09:00", "12:00")], required=("ann", "bob"))],
         free={
-            "ann": availability(span(1, "09:00", "10:00", Level.IF_NEED_BE),
-                                span(1, "10:00", "10:30")),
-            "bob": availability(span(1, "09:00", "09:45", Level.IF_NEED_BE),
-                                span(1, "09:45", "12:00")),
+            "ann": availability(
+                span(1, "09:00", "10:00", Level.IF_NEED_BE), span(1, "10:00", "10:30")
+            ),
+            "bob": availability(
+                span(1, "09:00", "09:45", Level.IF_NEED_BE), span(1, "09:45", "12:00")
+            ),
         },
     )
 
@@ -176,9 +204,15 @@ def test_if_need_be_time_is_penalized_per_person_and_minute() -> None:
 
 
 def test_available_time_is_not_penalized() -> None:
-    visit = tiny_visit([ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))],
-                       free={"ann": availability(span(1, "09:00", "10:00", Level.IF_NEED_BE),
-                                                 span(1, "10:00", "12:00"))})
+    visit = tiny_visit(
+        [ann()],
+        [activity("kickoff", "Kickoff", 60, required=("ann",))],
+        free={
+            "ann": availability(
+                span(1, "09:00", "10:00", Level.IF_NEED_BE), span(1, "10:00", "12:00")
+            )
+        },
+    )
     sched = schedule(place("kickoff", 1, "10:00", "11:00", ["ann"]))
     assert nonzero(cost(visit, sched)) == {}
 
@@ -189,22 +223,34 @@ def test_available_time_is_not_penalized() -> None:
 def idle_visit(days: int = 1) -> Visit:
     return tiny_visit(
         [ann()],
-        [activity("kickoff", "Kickoff", 60, [window("09:00", "10:00")], required=("ann",)),
-         activity("review", "Review", 30, [window("10:30", "11:00"), window("15:00", "16:00", 2)],
-                  required=("ann",), kind=Kind.INFORMAL)],
+        [
+            activity("kickoff", "Kickoff", 60, [window("09:00", "10:00")], required=("ann",)),
+            activity(
+                "review",
+                "Review",
+                30,
+                [window("10:30", "11:00"), window("15:00", "16:00", 2)],
+                required=("ann",),
+                kind=Kind.INFORMAL,
+            ),
+        ],
         days=days,
     )
 
 
 def test_idle_gap_in_a_day_is_penalized() -> None:
-    sched = schedule(place("kickoff", 1, "09:00", "10:00", ["ann"]),
-                     place("review", 1, "10:30", "11:00", ["ann"]))
+    sched = schedule(
+        place("kickoff", 1, "09:00", "10:00", ["ann"]),
+        place("review", 1, "10:30", "11:00", ["ann"]),
+    )
     assert nonzero(cost(idle_visit(), sched)) == {"idle_gaps": 30}
 
 
 def test_time_between_days_is_not_idle() -> None:
-    sched = schedule(place("kickoff", 1, "09:00", "10:00", ["ann"]),
-                     place("review", 2, "15:00", "15:30", ["ann"]))
+    sched = schedule(
+        place("kickoff", 1, "09:00", "10:00", ["ann"]),
+        place("review", 2, "15:00", "15:30", ["ann"]),
+    )
     assert nonzero(cost(idle_visit(days=2), sched)) == {"formal_spread": 60}
 
 
@@ -216,24 +262,39 @@ HALL, CAFE = Venue("hall", "City Hall"), Venue("cafe", "Café", shared=True)
 def changes_visit(free: dict[str, Availability] | None = None) -> Visit:
     return tiny_visit(
         [ann()],
-        [activity("kickoff", "Kickoff", 60, required=("ann",), venues=("hall", "cafe")),
-         activity("coffee", "Coffee", 30, required=("ann",), kind=Kind.INFORMAL,
-                  mandatory=False, venues=("cafe",))],
+        [
+            activity("kickoff", "Kickoff", 60, required=("ann",), venues=("hall", "cafe")),
+            activity(
+                "coffee",
+                "Coffee",
+                30,
+                required=("ann",),
+                kind=Kind.INFORMAL,
+                mandatory=False,
+                venues=("cafe",),
+            ),
+        ],
         venues=(HALL, CAFE),
         free=free,
     )
 
 
-PREVIOUS = schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
-                    place("coffee", 1, "10:00", "10:30", ["ann"], "cafe"))
+PREVIOUS = schedule(
+    place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"),
+    place("coffee", 1, "10:00", "10:30", ["ann"], "cafe"),
+)
 
 
 def test_moved_activities_are_penalized() -> None:
-    moved = schedule(place("kickoff", 1, "09:30", "10:30", ["ann"], "hall"),
-                     place("coffee", 1, "10:30", "11:00", ["ann"], "cafe"))
+    moved = schedule(
+        place("kickoff", 1, "09:30", "10:30", ["ann"], "hall"),
+        place("coffee", 1, "10:30", "11:00", ["ann"], "cafe"),
+    )
     assert nonzero(cost(changes_visit(), moved, PREVIOUS)) == {"changes": 100}
-    other_venue = schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "cafe"),
-                           place("coffee", 1, "10:00", "10:30", ["ann"], "cafe"))
+    other_venue = schedule(
+        place("kickoff", 1, "09:00", "10:00", ["ann"], "cafe"),
+        place("coffee", 1, "10:00", "10:30", ["ann"], "cafe"),
+    )
     assert nonzero(cost(changes_visit(), other_venue, PREVIOUS)) == {"changes": 50}
     dropped = schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall"))
     assert nonzero(cost(changes_visit(), dropped, PREVIOUS)) == {"changes": 50}
@@ -257,8 +318,11 @@ SOLVED = {
     # three meetings over two days: 2 and 1; cap high enough
     "formal_spread": (formal_visit(days=2, cap=240, n=3, length=30), None, {"formal_spread": 60}),
     # Cleo is busy all day
-    "optional_attendees": (optional_visit({"cleo": busy((1, "00:00", "24:00"))}), None,
-                           {"optional_attendees": 10}),
+    "optional_attendees": (
+        optional_visit({"cleo": busy((1, "00:00", "24:00"))}),
+        None,
+        {"optional_attendees": 10},
+    ),
     # Ann is gone at 10:30, so at best 09:30-10:30: Ann 30 and Bob 15 if-need-be minutes
     "if_need_be": (if_need_be_visit(), None, {"if_need_be": 180}),
     # windows force a 30-minute gap
@@ -279,3 +343,20 @@ def test_solver_pays_exactly_the_hand_computed_penalty(term: str) -> None:
     assert report.violations == ()
     assert report.total_cost == result.objective
     assert set(result.terms) == set(TERMS)
+
+
+def test_if_need_be_off_the_slot_grid_costs_its_exact_minutes() -> None:
+    # slot 15, Ann if need be 09:05-09:20: the 09:00-10:00 meeting uses 15 of those minutes
+    visit = tiny_visit(
+        [ann()],
+        [activity("kickoff", "Kickoff", 60, [window("09:00", "10:00")], required=("ann",))],
+        free={
+            "ann": availability(
+                span(1, "09:05", "09:20", Level.IF_NEED_BE), default=Level.AVAILABLE
+            )
+        },
+    )
+    result = solve_tiny(visit)
+    assert result.status is Status.OPTIMAL and result.schedule is not None
+    assert nonzero(dict(result.terms)) == {"if_need_be": 60}
+    assert result.objective == 60 == Checker(visit).check(result.schedule).total_cost

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.solver.builders import activity, ann, bob, cleo, tiny_visit, window
 from visitplanner.domain import Placement, Schedule, Side, Visit
 from visitplanner.domain.index import VisitIndex
 from visitplanner.io.project import load_project
@@ -15,8 +16,6 @@ from visitplanner.solver.explain import explain_with_core
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.solve import solve
-
-from tests.solver.builders import activity, ann, bob, cleo, tiny_visit, window
 
 FORMAL = {"mainstreaming", "digitising", "evaluation", "steering"}
 MEALS = {"breakfast", "lunch", "dinner"}
@@ -29,8 +28,14 @@ def opts(**kw: object) -> SolveOptions:
 
 @pytest.fixture(scope="module")
 def demo() -> Visit:
-    return load_project(Path(__file__).resolve().parents[2] / "src" / "visitplanner" /
-                        "resources" / "demo" / "paris-pb-visit.json").visit
+    return load_project(
+        Path(__file__).resolve().parents[2]
+        / "src"
+        / "visitplanner"
+        / "resources"
+        / "demo"
+        / "paris-pb-visit.json"
+    ).visit
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,9 @@ def test_demo_is_the_bundled_project(demo: Visit, demo_path: Path) -> None:
     assert len(demo.participants) == 15 and demo.n_days == 2
 
 
-def test_demo_solves_to_optimal_with_a_clean_schedule(demo: Visit, demo_result: SolveResult) -> None:
+def test_demo_solves_to_optimal_with_a_clean_schedule(
+    demo: Visit, demo_result: SolveResult
+) -> None:
     result = demo_result
     assert result.status is Status.OPTIMAL
     assert result.schedule is not None
@@ -78,7 +85,7 @@ def test_demo_holds_all_four_formal_meetings_with_everyone_required(
 ) -> None:
     assert demo_result.schedule is not None
     placed = {p.activity_id: p for p in demo_result.schedule}
-    assert FORMAL <= set(placed)
+    assert set(placed) >= FORMAL
     for p in demo_result.schedule:
         assert set(demo.activity(p.activity_id).required) <= set(p.attendees), p.key
     # the councillor leaves at 13:00 on day 2: every formal meeting ends by then
@@ -91,7 +98,11 @@ def test_demo_meals_are_in_their_windows(demo: Visit, demo_result: SolveResult) 
     assert demo_result.schedule is not None
     meals = [p for p in demo_result.schedule if p.activity_id in MEALS]
     assert sorted(p.key for p in meals) == [
-        "breakfast@1", "breakfast@2", "dinner", "lunch@1", "lunch@2"
+        "breakfast@1",
+        "breakfast@2",
+        "dinner",
+        "lunch@1",
+        "lunch@2",
     ]
     for p in meals:
         act = demo.activity(p.activity_id)
@@ -209,8 +220,13 @@ def test_a_pinned_placement_stays(demo: Visit, demo_result: SolveResult) -> None
     assert result.status is Status.OPTIMAL and result.schedule is not None
     kept = result.schedule.get("dinner")
     assert kept is not None and set(kept.attendees) == set(pin.attendees)
-    assert (kept.day, kept.start, kept.end, kept.venue, kept.pinned) == (1, 1200, 1290, pin.venue,
-                                                                         True)
+    assert (kept.day, kept.start, kept.end, kept.venue, kept.pinned) == (
+        1,
+        1200,
+        1290,
+        pin.venue,
+        True,
+    )
     assert Checker(demo).check(result.schedule, previous).violations == ()
     assert result.objective is not None and demo_result.objective is not None
     assert result.objective >= demo_result.objective
@@ -247,9 +263,12 @@ def two_long_meetings() -> Visit:
     """Two 2-hour meetings with Ann, both inside 09:00-12:00: each fits, both cannot."""
     return tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("plan", "Planning", 120, [window("09:00", "12:00")], required=("ann", "bob")),
-         activity("eval", "Evaluation", 120, [window("09:00", "12:00")],
-                  required=("ann", "cleo"))],
+        [
+            activity("plan", "Planning", 120, [window("09:00", "12:00")], required=("ann", "bob")),
+            activity(
+                "eval", "Evaluation", 120, [window("09:00", "12:00")], required=("ann", "cleo")
+            ),
+        ],
     )
 
 
@@ -268,8 +287,12 @@ def test_core_explains_what_the_prechecks_miss() -> None:
 def test_core_explanation_names_a_pin_that_blocks_the_rest() -> None:
     visit = tiny_visit(
         [ann(), bob(), cleo()],
-        [activity("plan", "Planning", 60, [window("09:00", "12:00")], required=("ann", "bob")),
-         activity("eval", "Evaluation", 60, [window("09:30", "10:30")], required=("ann", "cleo"))],
+        [
+            activity("plan", "Planning", 60, [window("09:00", "12:00")], required=("ann", "bob")),
+            activity(
+                "eval", "Evaluation", 60, [window("09:30", "10:30")], required=("ann", "cleo")
+            ),
+        ],
     )
     assert solve(visit, opts()).status is Status.OPTIMAL
     pin = Placement("plan", "plan", 1, 9 * 60 + 30, 10 * 60 + 30, "", ("ann", "bob"), True)

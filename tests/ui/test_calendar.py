@@ -121,11 +121,11 @@ def test_clicking_a_problem_selects_its_block(qtbot, tmp_path) -> None:  # type:
     assert window.scene.selected_key() == "digitising"
 
 
-@pytest.mark.parametrize(("pull_to", "expected_length"), [("12:00", 60), ("07:40", 45)])
+@pytest.mark.parametrize(("pull_to", "expected_length"), [("16:00", 90), ("12:10", 60)])
 def test_resizing_keeps_within_min_and_max(qtbot, tmp_path, pull_to, expected_length) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, tmp_path)
     scene = window.scene
-    block = scene.blocks["breakfast@1"]  # 45-60 minutes, placed 07:45-08:30
+    block = scene.blocks["lunch@1"]  # 60-90 minutes, placed 12:00-13:15
     rect = block.scene_rect()
     edge = QPointF(rect.center().x(), rect.bottom() - 2)
     assert block.on_bottom_edge(edge)
@@ -138,9 +138,9 @@ def test_resizing_keeps_within_min_and_max(qtbot, tmp_path, pull_to, expected_le
     scene.drag_to(QPointF(edge.x(), scene.geometry.y_of(parse_hhmm(pull_to))))
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        _viewport_point(window, edge))
-    placed = window.doc.project.schedule.get("breakfast@1")
+    placed = window.doc.project.schedule.get("lunch@1")
     assert placed is not None
-    assert placed.start == parse_hhmm("07:45")
+    assert placed.start == parse_hhmm("12:00")
     assert placed.length == expected_length
     assert window.doc.undo_stack.undoText().startswith("Resize")
 

@@ -95,7 +95,8 @@ def make_window(qtbot, tmp_path, solve=None, project=None):  # type: ignore[no-u
 
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, Recovery(tmp_path / "recovery"), solve=solve)
-    qtbot.addWidget(window)
+    # Closing at teardown must not ask about unsaved changes (no real modal dialogs).
+    qtbot.addWidget(window, before_close_func=lambda w: w.doc.reset(w.doc.project, w.doc.path))
     if project is None:
         project = with_paris_plan(load_project(demo_path()))
     window.files.load_untitled(project)

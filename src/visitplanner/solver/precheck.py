@@ -88,6 +88,14 @@ def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
     act = occ.activity
     length = act.min_length
     title = f"«{occ.title}» ({duration_text(length)})"
+    slot = index.visit.slot
+    if -(-length // slot) > act.max_length // slot:
+        lengths = (
+            f"its length ({duration_text(length)}) is not"
+            if length == act.max_length
+            else f"no length from {duration_text(length)} to {duration_text(act.max_length)} is"
+        )
+        return f"{title} cannot take place: {lengths} a whole number of {slot}-minute steps"
     if not any(w.end - w.start >= length for w in occ.windows):
         return f"{title} does not fit in its window ({window_text(occ.windows) or 'no day'})"
     required = [pid for pid in act.required if pid in index.people]

@@ -36,22 +36,22 @@ def _occurrence(ctx: ModelContext, occ: Occurrence, pin: Placement | None) -> Oc
     m, act, key = ctx.model, occ.activity, occ.key
     lo_len, hi_len = ctx.slots_up(act.min_length), ctx.slots_down(act.max_length)
     raw: list[tuple[int, int, int]] = []
-    for w in occ.windows:
+    # no whole number of slots between the minimum and maximum length: it cannot be placed
+    for w in occ.windows if lo_len <= hi_len else ():
         for a, b in _spans(ctx, occ, w.day, w.start, w.end):
             lo = ctx.slots_up(visit_minute(w.day, a))
             hi = ctx.slots_down(visit_minute(w.day, b))
             if hi - lo >= lo_len:
                 raw.append((w.day, lo, hi))
     must_hold = act.mandatory or pin is not None
-    present: Lit = (
-        True if must_hold and not ctx.explain and raw else m.new_bool_var(f"held[{key}]")
-    )
+    present: Lit = True if must_hold and not ctx.explain and raw else m.new_bool_var(f"held[{key}]")
     starts = [(lo, hi - lo_len) for _, lo, hi in raw] or [(0, 0)]
     from ortools.sat.python.cp_model import Domain
 
     start = m.new_int_var_from_domain(Domain.from_intervals(starts), f"start[{key}]")
     length = m.new_int_var(lo_len, max(lo_len, hi_len), f"length[{key}]")
-    end = m.new_int_var(0, max(hi for _, _, hi in raw) if raw else hi_len, f"end[{key}]")
+    top = max(hi for _, _, hi in raw) if raw else max(lo_len, hi_len)
+    end = m.new_int_var(0, top, f"end[{key}]")
     m.add(end == start + length)
     interval = m.new_optional_interval_var(start, length, end, present, f"iv[{key}]")
     segments = _segments(ctx, key, raw, present, start, end)

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.scene.drag_feedback.connect(self._on_drag_feedback)
         self.scene.selected_key_changed.connect(lambda _k: self._update_actions())
         self.view.unschedule_requested.connect(self.unschedule)
+        self.view.pin_requested.connect(lambda _key: self.toggle_pin())
         self.view.context_requested.connect(self._block_menu)
         self.problems.key_activated.connect(self.select_block)
         self.runner.progress.connect(self._on_progress)

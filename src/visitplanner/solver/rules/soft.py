@@ -161,13 +161,14 @@ def post_if_need_be_minutes(ctx: ModelContext) -> Any:
                 rs, re = ctx.slots_down(s.start), ctx.slots_up(s.end)
                 if re <= lo or rs >= hi:
                     continue
+                # overlap in minutes, exact even when the stretch is off the slot grid
                 a, b = m.new_int_var(0, 10**6, ""), m.new_int_var(0, 10**6, "")
-                m.add_max_equality(a, [ov.start, rs])
-                m.add_min_equality(b, [ov.end, re])
-                cost = m.new_int_var(0, re - rs, f"ifneedbe[{ov.key},{pid}]")
+                m.add_max_equality(a, [ov.start * ctx.slot, s.start])
+                m.add_min_equality(b, [ov.end * ctx.slot, s.end])
+                cost = m.new_int_var(0, s.end - s.start, f"ifneedbe[{ov.key},{pid}]")
                 m.add(cost >= b - a).only_enforce_if([] if att is True else [att])
                 terms.append(cost)
-    return ctx.slot * sum(terms)
+    return sum(terms)
 
 
 def idle_minutes(facts: Facts) -> int:

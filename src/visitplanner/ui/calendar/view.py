@@ -21,11 +21,12 @@ from visitplanner.ui.calendar.scene import CalendarScene
 class CalendarView(QGraphicsView):
     """Shows a :class:`CalendarScene`; arrows move the selected block, Delete removes it.
 
-    Emits ``unschedule_requested(key)`` on Delete and ``context_requested(key, pos)``
+    Emits ``unschedule_requested(key)`` on Delete, ``pin_requested(key)`` on P, and ``context_requested(key, pos)``
     for a right click on a block (``pos`` in global coordinates).
     """
 
     unschedule_requested = Signal(str)
+    pin_requested = Signal(str)
     context_requested = Signal(str, QPoint)
 
     def __init__(self, scene: CalendarScene, parent: QWidget | None = None) -> None:
@@ -67,6 +68,11 @@ class CalendarView(QGraphicsView):
         if key and event.key() in steps:
             days, slots = steps[Qt.Key(event.key())]
             self.calendar.nudge(key, days, slots)
+            event.accept()
+            return
+        if key and event.key() == Qt.Key.Key_P and not event.modifiers():
+            # Normally the window's "P" shortcut gets here first.
+            self.pin_requested.emit(key)
             event.accept()
             return
         if key and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
