@@ -279,6 +279,8 @@ def test_core_explains_what_the_prechecks_miss() -> None:
     (text,) = explain_with_core(index, None)
     assert "«Planning»" in text and "«Evaluation»" in text
     assert "cannot overlap" in text
+    assert "both need Ann Archer" in text
+    assert "within day 1 09:00-12:00" in text
     result = solve(visit, opts())
     assert result.status is Status.INFEASIBLE
     assert result.explanation == (text,)

@@ -28,9 +28,10 @@ def phrase(index: VisitIndex, guard: str) -> str:
     if kind == "available":
         return f"{index.name(args[1])} must be free for {t(args[0])}"
     if kind == "apart":
-        return (
-            f"{t(args[0])} and {t(args[1])} share people, so they cannot overlap (travel included)"
-        )
+        first, second = index.by_key[args[0]].activity, index.by_key[args[1]].activity
+        both = [index.name(p) for p in first.required if p in second.required]
+        who = f"both need {', '.join(both)}" if both else "share people"
+        return f"{t(args[0])} and {t(args[1])} {who}, so they cannot overlap (travel included)"
     if kind == "venue":
         return f"{t(args[1])} and {t(args[2])} cannot use the same venue at once"
     if kind == "attendance":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python.cp_model import Domain
+
 from visitplanner.domain import Placement
 from visitplanner.domain.clock import visit_minute
 from visitplanner.domain.index import Occurrence
@@ -46,11 +48,11 @@ def _occurrence(ctx: ModelContext, occ: Occurrence, pin: Placement | None) -> Oc
     must_hold = act.mandatory or pin is not None
     present: Lit = True if must_hold and not ctx.explain and raw else m.new_bool_var(f"held[{key}]")
     starts = [(lo, hi - lo_len) for _, lo, hi in raw] or [(0, 0)]
-    from ortools.sat.python.cp_model import Domain
-
+    top = max(hi for _, _, hi in raw) if raw else max(lo_len, hi_len)
+    if ctx.explain:  # the windows are then a guarded rule, so that a conflict can name them
+        starts, top = [(0, horizon(ctx))], horizon(ctx) + max(lo_len, hi_len)
     start = m.new_int_var_from_domain(Domain.from_intervals(starts), f"start[{key}]")
     length = m.new_int_var(lo_len, max(lo_len, hi_len), f"length[{key}]")
-    top = max(hi for _, _, hi in raw) if raw else max(lo_len, hi_len)
     end = m.new_int_var(0, top, f"end[{key}]")
     m.add(end == start + length)
     interval = m.new_optional_interval_var(start, length, end, present, f"iv[{key}]")
