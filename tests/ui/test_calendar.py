@@ -16,7 +16,9 @@ from visitplanner.ui.calendar.blocks import TravelItem
 from visitplanner.ui.calendar.geometry import Geometry, home_zone, lanes, other_zone_time
 
 # The offscreen platform warns when a window is shown; that is not our problem.
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing"
+)
 
 
 def _p(key: str, start: str, end: str, day: int = 1) -> Placement:
@@ -24,8 +26,14 @@ def _p(key: str, start: str, end: str, day: int = 1) -> Placement:
 
 
 def test_overlapping_blocks_sit_side_by_side() -> None:
-    layout = lanes([_p("a", "09:00", "10:00"), _p("b", "09:30", "11:00"), _p("c", "10:00", "10:30"),
-                    _p("d", "12:00", "13:00")])
+    layout = lanes(
+        [
+            _p("a", "09:00", "10:00"),
+            _p("b", "09:30", "11:00"),
+            _p("c", "10:00", "10:30"),
+            _p("d", "12:00", "13:00"),
+        ]
+    )
     assert layout["a"] == (0, 2)
     assert layout["b"] == (1, 2)
     assert layout["c"] == (0, 2)  # reuses a's lane once a has ended
@@ -83,8 +91,12 @@ def test_dragging_onto_a_busy_time_flags_the_block_and_undo_restores_it(qtbot, t
     view.ensureVisible(rect)
     target = QPointF(scene.geometry.x_of_day(1) + 60, grab.y())  # same time, on day 1
     viewport = view.viewport()
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     _viewport_point(window, grab))
+    QTest.mousePress(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        _viewport_point(window, grab),
+    )
     for step in range(1, 6):
         point = grab + (target - grab) * (step / 5)
         QTest.mouseMove(viewport, _viewport_point(window, point))
@@ -98,8 +110,12 @@ def test_dragging_onto_a_busy_time_flags_the_block_and_undo_restores_it(qtbot, t
     assert set(block.problems) == labels
     assert officer[0].label in block.toolTip()
     assert officer[0].label in window.statusBar().currentMessage()
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       _viewport_point(window, target))
+    QTest.mouseRelease(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        _viewport_point(window, target),
+    )
     moved = window.doc.project.schedule.get("digitising")
     assert moved is not None and moved.day == 1
     assert officer[0].label in scene.blocks["digitising"].problems
@@ -114,8 +130,13 @@ def test_dragging_onto_a_busy_time_flags_the_block_and_undo_restores_it(qtbot, t
 def test_clicking_a_problem_selects_its_block(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, tmp_path)
     p = window.doc.project.schedule.get("digitising")
-    window.doc.push(replace(window.doc.project, schedule=window.doc.project.schedule.with_placement(
-        p.moved(1, p.start))), "move")
+    window.doc.push(
+        replace(
+            window.doc.project,
+            schedule=window.doc.project.schedule.with_placement(p.moved(1, p.start)),
+        ),
+        "move",
+    )
     item = window.problems.list.item(0)
     window.problems.list.itemClicked.emit(item)
     assert window.scene.selected_key() == "digitising"
@@ -133,11 +154,19 @@ def test_resizing_keeps_within_min_and_max(qtbot, tmp_path, pull_to, expected_le
     window.show()
     qtbot.waitExposed(window)
     window.view.ensureVisible(rect)
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     _viewport_point(window, edge))
+    QTest.mousePress(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        _viewport_point(window, edge),
+    )
     scene.drag_to(QPointF(edge.x(), scene.geometry.y_of(parse_hhmm(pull_to))))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       _viewport_point(window, edge))
+    QTest.mouseRelease(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        _viewport_point(window, edge),
+    )
     placed = window.doc.project.schedule.get("lunch@1")
     assert placed is not None
     assert placed.start == parse_hhmm("12:00")
@@ -183,3 +212,18 @@ def test_people_view_has_a_lane_per_participant(qtbot, tmp_path) -> None:  # typ
     names = [p.name for p in window.doc.project.visit.participants]
     for name in names:
         assert any(t.startswith(name[:10]) for t in texts), name
+
+
+def test_block_menu_pins_and_removes(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, tmp_path)
+    window.scene.select_key("dinner")
+    menu = window.edits.block_menu("dinner", QPoint(10, 10))
+    assert menu is not None
+    pin, remove = menu.actions()
+    assert pin.text() == "Pin here"
+    pin.trigger()
+    assert window.doc.project.schedule.get("dinner").pinned
+    remove.trigger()
+    assert window.doc.project.schedule.get("dinner") is None
+    assert window.doc.undo_stack.undoText() == "Remove Dinner"
+    menu.close()

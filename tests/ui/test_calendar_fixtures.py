@@ -39,7 +39,8 @@ def paris_schedule(visit: Visit) -> Schedule:
         activity = index.activities[aid]
         start, end = parse_hhmm(start_text), parse_hhmm(end_text)
         attendees = tuple(
-            pid for pid in activity.invited
+            pid
+            for pid in activity.invited
             if pid in activity.required or free(index, pid, day, start, end)
         )
         key = occurrence_key(aid, day if activity.per_day else None)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
@@ -19,7 +20,22 @@ from visitplanner.ui.files import (
     demo_path,
     new_project,
 )
-from visitplanner.ui.main_window import MainWindow, excepthook_for
+from visitplanner.ui.main_window import MainWindow
+
+
+def excepthook_for(parent: QWidget | None) -> Any:
+    """An exception hook that shows an error dialog instead of a traceback."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+        sys.__excepthook__(kind, error, tb)  # keep the details for bug reports
+        QMessageBox.critical(
+            parent,
+            "Something went wrong",
+            "Visit Planner hit an unexpected problem and could not finish what it was doing.\n\n"
+            f"{error}\n\nYour work is autosaved every minute.",
+        )
+
+    return hook
 
 
 def open_initial(window: MainWindow, path: Path | None) -> None:

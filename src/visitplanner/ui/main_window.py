@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import sys
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -24,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from visitplanner.domain import Placement, Project, Schedule, Visit
-from visitplanner.domain.clock import hhmm
+from visitplanner.domain import Project, Schedule, Visit
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status
 from visitplanner.ui import commands
 from visitplanner.ui.calendar import CalendarScene, CalendarView, PeopleView
+from visitplanner.ui.calendar.edits import CalendarEdits
 from visitplanner.ui.document import Document
 from visitplanner.ui.files import AUTOSAVE_MS, AppSettings, Autosaver, FileActions, Recovery
 from visitplanner.ui.problems_panel import ProblemsPanel
@@ -94,6 +92,13 @@ class MainWindow(QMainWindow):
         self.scene = CalendarScene(self.check)
         self.scene.set_home_axis(self.settings.show_home_axis())
         self.view = CalendarView(self.scene)
+        self.edits = CalendarEdits(
+            self.doc,
+            self.scene,
+            self.view,
+            lambda: self.runner.running,
+            lambda: self._on_changed(self.doc.project),
+        )
         self.people_view = PeopleView()
         self.programme = QTabWidget()
         self.programme.setDocumentMode(True)
@@ -167,6 +172,11 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Short labels on the toolbar; the full "Undo Move …" text stays in the menu and tooltip.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}"))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"Redo {text}"))
         self.new_action = self._action("&New", f.new_file, QKeySequence.StandardKey.New)
         self.open_action = self._action(
             "&Open…", lambda: f.open_file(None), QKeySequence.StandardKey.Open
@@ -180,11 +190,13 @@ class MainWindow(QMainWindow):
         self.stop_action = self._action("S&top", self.runner.stop, "", "Stop the planner")
         self.pin_action = self._action(
             "&Pin / unpin",
-            self.toggle_pin,
+            self.edits.toggle_pin,
             "P",
             "Keep the selected activity where it is when solving",
         )
-        self.unschedule_action = self._action("&Remove from programme", self.unschedule_selected)
+        self.unschedule_action = self._action(
+            "&Remove from programme", self.edits.unschedule_selected
+        )
         self.dates_action = self._action("Choose &dates…", self.choose_dates)
         self.axis_action = self._action("Show visitors' home time", self._toggle_axis)
         self.axis_action.setCheckable(True)
@@ -225,12 +237,8 @@ class MainWindow(QMainWindow):
         self.doc.changed.connect(self._on_changed)
         self.doc.modified_changed.connect(lambda _m: self._update_title())
         self.doc.path_changed.connect(lambda _p: self._update_title())
-        self.scene.placement_edited.connect(self._on_placement_edited)
         self.scene.drag_feedback.connect(self._on_drag_feedback)
         self.scene.selected_key_changed.connect(lambda _k: self._update_actions())
-        self.view.unschedule_requested.connect(self.unschedule)
-        self.view.pin_requested.connect(lambda _key: self.toggle_pin())
-        self.view.context_requested.connect(self._block_menu)
         self.problems.key_activated.connect(self.select_block)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_solved)
@@ -287,15 +295,6 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- editing
 
-    def _on_placement_edited(self, old: Placement, new: Placement) -> None:
-        title = self._title(new.key)
-        if new.length != old.length:
-            text = f"Resize {title} to {new.length} min"
-        else:
-            text = f"Move {title} to day {new.day} {hhmm(new.start)}"
-        if not self.doc.push(commands.with_placement(self.doc.project, new), text):
-            self._on_changed(self.doc.project)
-
     def _on_drag_feedback(self, text: str) -> None:
         if text:
             self.statusBar().showMessage(text)
@@ -309,13 +308,6 @@ class MainWindow(QMainWindow):
         finally:
             self._editing_from = None
 
-    def _title(self, key: str) -> str:
-        p = self.doc.project.schedule.get(key)
-        if p is None or self._checker is None:
-            return key
-        occurrence = self._checker.index.by_key.get(key)
-        return occurrence.title if occurrence else p.activity_id
-
     def select_block(self, key: str) -> None:
         """Show and select the block of occurrence ``key``."""
         self.tabs.setCurrentWidget(self.programme)
@@ -323,37 +315,6 @@ class MainWindow(QMainWindow):
         if self.scene.select_key(key):
             self.view.ensureVisible(self.scene.blocks[key])
             self.view.setFocus()
-
-    def toggle_pin(self) -> None:
-        """Pin the selected block (the planner keeps it) or unpin it."""
-        key = self.scene.selected_key()
-        p = self.doc.project.schedule.get(key) if key else None
-        if p is None or self.runner.running:
-            return
-        verb = "Unpin" if p.pinned else "Pin"
-        self.doc.push(
-            commands.pinned(self.doc.project, key, not p.pinned), f"{verb} {self._title(key)}"
-        )
-
-    def unschedule_selected(self) -> None:
-        """Remove the selected block from the programme."""
-        self.unschedule(self.scene.selected_key())
-
-    def unschedule(self, key: str) -> None:
-        """Remove occurrence ``key`` from the programme."""
-        if not key or self.doc.project.schedule.get(key) is None or self.runner.running:
-            return
-        title = self._title(key)
-        self.doc.push(commands.unscheduled(self.doc.project, key), f"Remove {title}")
-
-    def _block_menu(self, key: str, pos: QPoint) -> None:
-        p = self.doc.project.schedule.get(key)
-        if p is None:
-            return
-        menu = QMenu(self)
-        menu.addAction("Unpin" if p.pinned else "Pin here", self.toggle_pin)
-        menu.addAction("Remove from programme", lambda: self.unschedule(key))
-        menu.popup(pos)
 
     def choose_dates(self) -> None:
         """Pick the visit's dates among the candidates (the availability helper's dialog)."""
@@ -443,18 +404,3 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()
-
-
-def excepthook_for(parent: QWidget | None) -> Any:
-    """An exception hook that shows an error dialog instead of a traceback."""
-
-    def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
-        sys.__excepthook__(kind, error, tb)  # keep the details for bug reports
-        QMessageBox.critical(
-            parent,
-            "Something went wrong",
-            "Visit Planner hit an unexpected problem and could not finish what it was doing.\n\n"
-            f"{error}\n\nYour work is autosaved every minute.",
-        )
-
-    return hook

@@ -120,7 +120,9 @@ class SolveRunner(QObject):
             self._worker.stop_signal.stop()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Stop and wait for the thread (when the window closes)."""
+        """Stop and wait for the thread (when the window closes); no result is reported."""
+        if self._worker is not None:
+            self._worker.done.disconnect(self._on_done)
         self.stop()
         thread = self._thread
         if thread is not None:

@@ -43,6 +43,7 @@ class BlockItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable, True)
         self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self._update_tooltip()
 
@@ -170,6 +171,7 @@ class TravelItem(QGraphicsItem):
         self.minutes = minutes
         self.short = short
         self.setZValue(5)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setToolTip(
             f"{minutes} min travel to the next venue"
             + (" — not enough time before the next activity" if short else "")

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from visitplanner.domain import Placement, Project, Schedule
@@ -119,27 +119,11 @@ class CalendarScene(QGraphicsScene):
             self._draw_day(day)
 
     def _draw_grid(self, second: str | None) -> None:
+        """Hour labels on the time axes (the grid itself is painted as background)."""
         assert self.project is not None
         g, visit = self.geometry, self.project.visit
-        minor = QPen(QColor("#ececec"), 0)
-        half = QPen(QColor("#dadada"), 0)
-        hour = QPen(QColor("#b9b9b9"), 0)
         label_font = QFont()
         label_font.setPointSizeF(8)
-        for day in range(1, g.n_days + 1):
-            x0 = g.x_of_day(day)
-            self.addRect(
-                QRectF(
-                    x0, g.y_of(g.day_start), g.day_width, g.y_of(g.day_end) - g.y_of(g.day_start)
-                ),
-                QPen(QColor("#c8c8c8"), 0),
-                QColor("#fcfcfc"),
-            )
-            for minute in range(g.day_start, g.day_end + 1, g.slot):
-                pen = hour if minute % 60 == 0 else half if minute % 30 == 0 else minor
-                if g.slot < 15 and minute % 15 and minute % 60:
-                    pen = minor
-                self.addLine(x0, g.y_of(minute), x0 + g.day_width, g.y_of(minute), pen)
         for minute in g.hours():
             y = g.y_of(minute)
             text = self.addSimpleText(hhmm(minute), label_font)
@@ -148,6 +132,28 @@ class CalendarScene(QGraphicsScene):
                 other = self.addSimpleText(other_zone_time(visit, second, minute), label_font)
                 other.setBrush(QColor("#6b6b6b"))
                 other.setPos(2 * AXIS - 6 - other.boundingRect().width(), y - 7)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+        """Day columns with a line at every slot (darker each half hour and hour)."""
+        painter.fillRect(rect, QColor("#f4f4f4"))
+        if self.project is None:
+            return
+        g = self.geometry
+        top, bottom = g.y_of(g.day_start), g.y_of(g.day_end)
+        pens: dict[int, list[QLineF]] = {60: [], 30: [], 0: []}
+        for day in range(1, g.n_days + 1):
+            x0 = g.x_of_day(day)
+            painter.setPen(QPen(QColor("#c8c8c8"), 0))
+            painter.setBrush(QColor("#fcfcfc"))
+            painter.drawRect(QRectF(x0, top, g.day_width, bottom - top))
+            for minute in range(g.day_start, g.day_end + 1, g.slot):
+                y = g.y_of(minute)
+                if rect.top() - 1 <= y <= rect.bottom() + 1:
+                    kind = 60 if minute % 60 == 0 else 30 if minute % 30 == 0 else 0
+                    pens[kind].append(QLineF(x0, y, x0 + g.day_width, y))
+        for kind, color in ((0, "#ececec"), (30, "#dadada"), (60, "#b9b9b9")):
+            painter.setPen(QPen(QColor(color), 0))
+            painter.drawLines(pens[kind])
 
     def _draw_day(self, day: int) -> None:
         assert self.project is not None and self.index is not None

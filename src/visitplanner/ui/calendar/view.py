@@ -21,8 +21,8 @@ from visitplanner.ui.calendar.scene import CalendarScene
 class CalendarView(QGraphicsView):
     """Shows a :class:`CalendarScene`; arrows move the selected block, Delete removes it.
 
-    Emits ``unschedule_requested(key)`` on Delete, ``pin_requested(key)`` on P, and ``context_requested(key, pos)``
-    for a right click on a block (``pos`` in global coordinates).
+    Emits ``unschedule_requested(key)`` on Delete, ``pin_requested(key)`` on P, and
+    ``context_requested(key, pos)`` for a right click on a block (``pos`` is global).
     """
 
     unschedule_requested = Signal(str)
@@ -39,7 +39,6 @@ class CalendarView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setBackgroundBrush(QColor("#f4f4f4"))
 
     def fit_days(self) -> None:
         """Share the available width between the day columns."""
