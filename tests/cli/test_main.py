@@ -73,6 +73,7 @@ def test_check_reports_problems_of_a_stored_schedule(
     out = capsys.readouterr().out
     assert "Required people are available" in out
     assert "Sophie Laurent" in out
+    assert "not free at all on day 1" in out
 
 
 def test_export_writes_one_calendar_file(tmp_path: Path, demo_path: Path) -> None:

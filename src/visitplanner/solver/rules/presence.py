@@ -5,14 +5,22 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
-from visitplanner.domain.clock import duration_text, hhmm, split_visit_minute
+from visitplanner.domain.clock import duration_text, hhmm, split_visit_minute, visit_minute
 from visitplanner.solver.model import Lit, ModelContext, OccurrenceVars, negate
 from visitplanner.solver.rules.base import Facts, Finding, Placed
 
 
-def _clock(t: int) -> str:
-    day, minute = split_visit_minute(t)
-    return f"day {day} {hhmm(minute)}"
+def _busy_text(facts: Facts, day: int, start: int, end: int) -> str:
+    """A busy stretch in words, within the visit's day: "busy 12:00-14:00", "not free that day"."""
+    visit = facts.index.visit
+    lo, hi = visit_minute(day, visit.day_start), visit_minute(day, visit.day_end)
+    if start <= lo and end >= hi:
+        return f"not free at all on day {day}"
+    if start <= lo:
+        return f"not free until {hhmm(split_visit_minute(end)[1])}"
+    if end >= hi:
+        return f"not free from {hhmm(split_visit_minute(start)[1])}"
+    return f"busy {hhmm(split_visit_minute(start)[1])}-{hhmm(split_visit_minute(end)[1])}"
 
 
 def check_people_are_free(facts: Facts) -> list[Finding]:
@@ -25,7 +33,7 @@ def check_people_are_free(facts: Facts) -> list[Finding]:
                     out.append(
                         Finding(
                             f"{facts.name(pid)} is not free for «{x.title}» at {x.when} "
-                            f"(busy {_clock(s.start)}-{hhmm(split_visit_minute(s.end)[1])})",
+                            f"({_busy_text(facts, x.p.day, s.start, s.end)})",
                             (x.p.key,),
                             (pid,),
                         )
