@@ -169,3 +169,10 @@ def test_choose_dates_changes_the_visit_dates_undoably(qtbot, tmp_path: Path, mo
     assert window.doc.project.visit.dates == chosen
     window.undo_action.trigger()
     assert window.doc.project.visit.dates == before
+
+
+def test_a_fresh_visit_shows_a_hint_not_a_wall_of_problems(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, tmp_path)
+    assert not window.doc.project.schedule.placements
+    assert window.problems.summary.text().startswith("Nothing is planned yet")
+    assert window.problems.labels() == []

@@ -38,7 +38,8 @@ class ProblemsPanel(QWidget):
         unscheduled = [o for o in index.occurrences if project.schedule.get(o.key) is None]
         if not project.schedule.placements:
             self.summary.setText("Nothing is planned yet: use Solve to make a programme.")
-        elif report.ok:
+            return
+        if report.ok:
             self.summary.setText("Every rule holds.")
         else:
             count = len(report.violations)
@@ -54,11 +55,10 @@ class ProblemsPanel(QWidget):
         for occ in unscheduled:
             if report.violations and any(occ.key in v.keys for v in report.violations):
                 continue
-            if project.schedule.placements:
-                item = QListWidgetItem(f"Not in the programme: {occ.title}")
-                item.setData(KEYS_ROLE, [])
-                item.setForeground(QColor("#6b6b6b"))
-                self.list.addItem(item)
+            item = QListWidgetItem(f"Not in the programme: {occ.title}")
+            item.setData(KEYS_ROLE, [])
+            item.setForeground(QColor("#6b6b6b"))
+            self.list.addItem(item)
 
     def labels(self) -> list[str]:
         """The lines shown (for tests)."""
