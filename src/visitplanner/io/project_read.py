@@ -7,10 +7,8 @@ in it (e.g. ``activities[2].windows[0].from``) and the problem in plain words.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from visitplanner.domain import (
@@ -37,92 +35,8 @@ from visitplanner.domain import (
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.project import ExportStamp
 from visitplanner.io.errors import InputFileError
+from visitplanner.io.json_node import BadValueError, JsonNode
 from visitplanner.io.project_write import FORMAT_NAME, FORMAT_VERSION, WEEKDAY_NAMES
-
-T = TypeVar("T")
-
-
-class _BadError(Exception):
-    def __init__(self, place: str, problem: str) -> None:
-        super().__init__(problem)
-        self.place = place
-        self.problem = problem
-
-
-class _Node:
-    """A JSON value with its place in the document."""
-
-    def __init__(self, value: Any, place: str) -> None:
-        self.value = value
-        self.place = place
-
-    def _child(self, key: str | int) -> str:
-        if isinstance(key, int):
-            return f"{self.place}[{key}]"
-        return f"{self.place}.{key}" if self.place else key
-
-    def obj(self) -> dict[str, Any]:
-        if not isinstance(self.value, dict):
-            raise _BadError(self.place or "top level", "expected a section with named fields")
-        return self.value
-
-    def has(self, key: str) -> bool:
-        return key in self.obj() and self.obj()[key] is not None
-
-    def get(self, key: str) -> _Node:
-        data = self.obj()
-        if key not in data:
-            raise _BadError(self._child(key), "is missing")
-        return _Node(data[key], self._child(key))
-
-    def opt(self, key: str, default: Any) -> _Node:
-        data = self.obj()
-        return _Node(data.get(key, default), self._child(key))
-
-    def items(self) -> list[_Node]:
-        if not isinstance(self.value, list):
-            raise _BadError(self.place, "expected a list")
-        return [_Node(v, self._child(i)) for i, v in enumerate(self.value)]
-
-    def str_(self) -> str:
-        if not isinstance(self.value, str):
-            raise _BadError(self.place, "expected text")
-        return self.value
-
-    def nonempty(self) -> str:
-        text = self.str_().strip()
-        if not text:
-            raise _BadError(self.place, "must not be empty")
-        return text
-
-    def int_(self, low: int | None = None, high: int | None = None) -> int:
-        if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise _BadError(self.place, "expected a whole number")
-        if low is not None and self.value < low:
-            raise _BadError(self.place, f"must be at least {low}")
-        if high is not None and self.value > high:
-            raise _BadError(self.place, f"must be at most {high}")
-        return self.value
-
-    def bool_(self) -> bool:
-        if not isinstance(self.value, bool):
-            raise _BadError(self.place, "expected true or false")
-        return self.value
-
-    def strs(self) -> tuple[str, ...]:
-        return tuple(n.str_() for n in self.items())
-
-    def conv(self, fn: Callable[[str], T], what: str) -> T:
-        try:
-            return fn(self.str_())
-        except ValueError as exc:
-            raise _BadError(self.place, f"{what}: {exc}") from None
-
-    def enum(self, cls: Callable[[str], T], choices: list[str]) -> T:
-        try:
-            return cls(self.str_())
-        except ValueError:
-            raise _BadError(self.place, f"must be one of {', '.join(choices)}") from None
 
 
 def load_project(path: str | Path) -> Project:
@@ -155,18 +69,18 @@ def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
             path, f"line {exc.lineno}, column {exc.colno}", f"not a valid project file ({problem})"
         ) from None
     try:
-        return _project(_Node(data, ""))
-    except _BadError as bad:
+        return _project(JsonNode(data, ""))
+    except BadValueError as bad:
         raise InputFileError(path, bad.place, bad.problem) from None
 
 
-def _project(root: _Node) -> Project:
+def _project(root: JsonNode) -> Project:
     root.obj()
     if root.opt("format", FORMAT_NAME).value != FORMAT_NAME:
-        raise _BadError("format", "this is not a Visit Planner project file")
+        raise BadValueError("format", "this is not a Visit Planner project file")
     version = root.get("version").int_(low=1)
     if version > FORMAT_VERSION:
-        raise _BadError(
+        raise BadValueError(
             "version",
             f"the file was made by a newer Visit Planner (format {version}; "
             f"this version reads up to {FORMAT_VERSION})",
@@ -182,7 +96,7 @@ def _project(root: _Node) -> Project:
     availability = {}
     for pid, node in _named(root.opt("availability", {})):
         if pid not in people_ids:
-            raise _BadError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
         availability[pid] = _availability(node)
     visit = Visit(
         title=visit_node.get("title").nonempty(),
@@ -209,9 +123,9 @@ def _project(root: _Node) -> Project:
         ),
     )
     if visit.day_end <= visit.day_start:
-        raise _BadError("visit.day_end", "the day must end after it starts")
+        raise BadValueError("visit.day_end", "the day must end after it starts")
     if not visit.dates:
-        raise _BadError("visit.dates", "the visit needs at least one day")
+        raise BadValueError("visit.dates", "the visit needs at least one day")
     schedule = Schedule(
         tuple(_placement(n, visit, refs) for n in root.opt("schedule", []).items())
     ).sorted()
@@ -227,47 +141,47 @@ class _Refs:
         self.people = people
         self.venues = venues
 
-    def person(self, node: _Node) -> str:
+    def person(self, node: JsonNode) -> str:
         pid = node.str_()
         if pid not in self.people:
-            raise _BadError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
         return pid
 
-    def people_list(self, node: _Node) -> tuple[str, ...]:
+    def people_list(self, node: JsonNode) -> tuple[str, ...]:
         return tuple(self.person(n) for n in node.items())
 
-    def venue(self, node: _Node) -> str:
+    def venue(self, node: JsonNode) -> str:
         vid = node.str_()
         if vid not in self.venues:
-            raise _BadError(node.place, f"'{vid}' is not a venue of this visit")
+            raise BadValueError(node.place, f"'{vid}' is not a venue of this visit")
         return vid
 
 
-def _named(node: _Node) -> list[tuple[str, _Node]]:
+def _named(node: JsonNode) -> list[tuple[str, JsonNode]]:
     return [(k, node.get(k)) for k in node.obj()]
 
 
-def _unique(ids: list[str], node: _Node, what: str) -> set[str]:
+def _unique(ids: list[str], node: JsonNode, what: str) -> set[str]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            raise _BadError(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
+            raise BadValueError(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
         seen.add(item)
     return seen
 
 
-def _zone(node: _Node) -> str:
+def _zone(node: JsonNode) -> str:
     name = node.nonempty()
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise _BadError(
+        raise BadValueError(
             node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)"
         ) from None
     return name
 
 
-def _venue(n: _Node) -> Venue:
+def _venue(n: JsonNode) -> Venue:
     return Venue(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
@@ -276,7 +190,7 @@ def _venue(n: _Node) -> Venue:
     )
 
 
-def _travel(node: _Node, refs: _Refs) -> TravelTimes:
+def _travel(node: JsonNode, refs: _Refs) -> TravelTimes:
     minutes: dict[tuple[str, str], int] = {}
     for n in node.items():
         a, b = refs.venue(n.get("from")), refs.venue(n.get("to"))
@@ -287,11 +201,11 @@ def _travel(node: _Node, refs: _Refs) -> TravelTimes:
     return TravelTimes(minutes)
 
 
-def _participant(n: _Node) -> Participant:
+def _participant(n: JsonNode) -> Participant:
     side_names = [s.value for s in Side]
     langs = n.get("languages").strs()
     if not langs:
-        raise _BadError(n.get("languages").place, "give at least one language (e.g. en)")
+        raise BadValueError(n.get("languages").place, "give at least one language (e.g. en)")
     return Participant(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
@@ -305,45 +219,45 @@ def _participant(n: _Node) -> Participant:
     )
 
 
-def _moment(node: _Node, zone: str | None) -> datetime:
+def _moment(node: JsonNode, zone: str | None) -> datetime:
     moment = node.conv(datetime.fromisoformat, "not a date and time")
     if moment.tzinfo is None:
         if zone is None:
-            raise _BadError(node.place, "give a time zone ('zone') or a UTC offset")
+            raise BadValueError(node.place, "give a time zone ('zone') or a UTC offset")
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     return moment
 
 
-def _availability(n: _Node) -> Availability:
+def _availability(n: JsonNode) -> Availability:
     levels = [lv.value for lv in Level]
     ranges = []
     for r in n.opt("ranges", []).items():
         zone = _zone(r.get("zone")) if r.has("zone") else None
         start, end = _moment(r.get("start"), zone), _moment(r.get("end"), zone)
         if end <= start:
-            raise _BadError(r.get("end").place, "ends before it starts")
+            raise BadValueError(r.get("end").place, "ends before it starts")
         ranges.append(AvailabilityRange(start, end, r.get("level").enum(Level, levels)))
     return Availability(tuple(ranges), n.opt("default", "unavailable").enum(Level, levels))
 
 
-def _window(n: _Node, n_days_hint: int = 366) -> Window:
+def _window(n: JsonNode, n_days_hint: int = 366) -> Window:
     day_node = n.opt("day", None)
     day = None if day_node.value is None else day_node.int_(low=1, high=n_days_hint)
     start = n.get("from").conv(parse_hhmm, "not a time")
     end = n.get("to").conv(parse_hhmm, "not a time")
     if end <= start:
-        raise _BadError(n.get("to").place, "the window ends before it starts")
+        raise BadValueError(n.get("to").place, "the window ends before it starts")
     return Window(start, end, day)
 
 
-def _activity(n: _Node, refs: _Refs) -> Activity:
+def _activity(n: JsonNode, refs: _Refs) -> Activity:
     kinds = [k.value for k in Kind]
     lo, hi = n.get("min_minutes").int_(low=1), n.get("max_minutes").int_(low=1)
     if hi < lo:
-        raise _BadError(n.get("max_minutes").place, "is shorter than the minimum length")
+        raise BadValueError(n.get("max_minutes").place, "is shorter than the minimum length")
     windows = tuple(_window(w) for w in n.get("windows").items())
     if not windows:
-        raise _BadError(n.get("windows").place, "give at least one time window")
+        raise BadValueError(n.get("windows").place, "give at least one time window")
     mins = []
     for m in n.opt("min_attendance", []).items():
         among = refs.people_list(m.get("among"))
@@ -371,23 +285,23 @@ def _activity(n: _Node, refs: _Refs) -> Activity:
     )
 
 
-def _candidate(n: _Node) -> DateWindow | None:
+def _candidate(n: JsonNode) -> DateWindow | None:
     if n.value is None:
         return None
     first = n.get("first").conv(date.fromisoformat, "not a date")
     last = n.get("last").conv(date.fromisoformat, "not a date")
     if last < first:
-        raise _BadError(n.get("last").place, "the window ends before it starts")
+        raise BadValueError(n.get("last").place, "the window ends before it starts")
     names = list(WEEKDAY_NAMES)
     weekdays: list[int] = []
     for w in n.opt("weekdays", names[:5]).items():
         if w.str_() not in names:
-            raise _BadError(w.place, f"must be one of {', '.join(names)}")
+            raise BadValueError(w.place, f"must be one of {', '.join(names)}")
         weekdays.append(names.index(w.str_()))
     return DateWindow(first, last, n.opt("days", 2).int_(low=1, high=14), tuple(weekdays))
 
 
-def _balance(n: _Node) -> Balance:
+def _balance(n: JsonNode) -> Balance:
     d = Balance()
     return Balance(
         n.opt("max_formal_minutes_per_day", d.max_formal_minutes_per_day).int_(low=0),
@@ -396,7 +310,7 @@ def _balance(n: _Node) -> Balance:
     )
 
 
-def _interp(n: _Node) -> InterpreterRules:
+def _interp(n: JsonNode) -> InterpreterRules:
     d = InterpreterRules()
     return InterpreterRules(
         n.opt("max_continuous_minutes", d.max_continuous).int_(low=1),
@@ -405,15 +319,15 @@ def _interp(n: _Node) -> InterpreterRules:
     )
 
 
-def _placement(n: _Node, visit: Visit, refs: _Refs) -> Placement:
+def _placement(n: JsonNode, visit: Visit, refs: _Refs) -> Placement:
     aid = n.get("activity").str_()
     if aid not in {a.id for a in visit.activities}:
-        raise _BadError(n.get("activity").place, f"'{aid}' is not an activity of this visit")
+        raise BadValueError(n.get("activity").place, f"'{aid}' is not an activity of this visit")
     day = n.get("day").int_(low=1, high=visit.n_days)
     start = n.get("start").conv(parse_hhmm, "not a time")
     end = n.get("end").conv(parse_hhmm, "not a time")
     if end <= start:
-        raise _BadError(n.get("end").place, "ends before it starts")
+        raise BadValueError(n.get("end").place, "ends before it starts")
     return Placement(
         key=n.opt("occurrence", aid).str_(),
         activity_id=aid,
