@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -26,28 +24,28 @@ from visitplanner.domain import Project, Schedule, Visit
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status
 from visitplanner.ui import commands
+from visitplanner.ui.availability import dates_dialog
+from visitplanner.ui.availability.editor import AvailabilityEditor
+from visitplanner.ui.balance_panel import BalancePanel
 from visitplanner.ui.calendar import CalendarScene, CalendarView, PeopleView
 from visitplanner.ui.calendar.edits import CalendarEdits
 from visitplanner.ui.document import Document
+from visitplanner.ui.editors.activities import ActivitiesEditor
+from visitplanner.ui.editors.people import PeopleEditor
+from visitplanner.ui.editors.settings import VisitSettingsEditor
+from visitplanner.ui.editors.venues import VenuesEditor
 from visitplanner.ui.files import AUTOSAVE_MS, AppSettings, Autosaver, FileActions, Recovery
 from visitplanner.ui.problems_panel import ProblemsPanel
 from visitplanner.ui.solve_worker import SolveFn, SolveRunner
 
-# Editors written alongside this window: (tab title, module, class).
-EDITORS = (
-    ("People", "visitplanner.ui.editors.people", "PeopleEditor"),
-    ("Availability", "visitplanner.ui.availability.editor", "AvailabilityEditor"),
-    ("Activities", "visitplanner.ui.editors.activities", "ActivitiesEditor"),
-    ("Venues", "visitplanner.ui.editors.venues", "VenuesEditor"),
-    ("Settings", "visitplanner.ui.editors.settings", "VisitSettingsEditor"),
+# The editor tabs, in the order a coordinator fills them in.
+EDITORS: tuple[tuple[str, type[QWidget]], ...] = (
+    ("People", PeopleEditor),
+    ("Availability", AvailabilityEditor),
+    ("Activities", ActivitiesEditor),
+    ("Venues", VenuesEditor),
+    ("Settings", VisitSettingsEditor),
 )
-
-
-def load_widget(module: str, name: str) -> Any:
-    """Import ``module.name`` if that module exists (``None`` when it does not yet)."""
-    if importlib.util.find_spec(module) is None:
-        return None
-    return getattr(importlib.import_module(module), name, None)
 
 
 class MainWindow(QMainWindow):
@@ -107,15 +105,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.programme, "Programme")
         self.editors: list[QWidget] = []
-        for title, module, name in EDITORS:
-            cls = load_widget(module, name)
-            if cls is None:
-                # Integration point: the editor module is not written yet.
-                holder = QLabel(f"The {title.lower()} editor is not available in this version.")
-                holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.tabs.addTab(holder, title)
-                continue
-            editor = cls()
+        for title, cls in EDITORS:
+            editor: Any = cls()
             editor.visit_edited.connect(
                 lambda visit, text, source=editor: self._on_visit_edited(source, visit, text)
             )
@@ -128,12 +119,10 @@ class MainWindow(QMainWindow):
         self.problems_dock = self._dock(
             "Problems", self.problems, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        panel_cls = load_widget("visitplanner.ui.balance_panel", "BalancePanel")
-        self.balance: Any = panel_cls() if panel_cls is not None else None
-        if self.balance is not None:
-            self.balance_dock = self._dock(
-                "Balance", self.balance, Qt.DockWidgetArea.RightDockWidgetArea
-            )
+        self.balance = BalancePanel()
+        self.balance_dock = self._dock(
+            "Balance", self.balance, Qt.DockWidgetArea.RightDockWidgetArea
+        )
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -223,8 +212,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("Vie&w")
         menu.addAction(self.axis_action)
         menu.addAction(self.problems_dock.toggleViewAction())
-        if self.balance is not None:
-            menu.addAction(self.balance_dock.toggleViewAction())
+        menu.addAction(self.balance_dock.toggleViewAction())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("toolbar-main")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
@@ -266,8 +254,7 @@ class MainWindow(QMainWindow):
         self.people_view.show_project(project)
         assert self._checker is not None
         self.problems.show_report(project, self._report, self._checker.index)
-        if self.balance is not None:
-            self.balance.show_report(project.visit, project.schedule, self._report)
+        self.balance.show_report(project.visit, project.schedule, self._report)
         if project.visit is not self._shown_visit:
             self._shown_visit = project.visit
             for editor in self.editors:
@@ -317,12 +304,8 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     def choose_dates(self) -> None:
-        """Pick the visit's dates among the candidates (the availability helper's dialog)."""
-        choose = load_widget("visitplanner.ui.availability.dates_dialog", "choose_dates")
-        if choose is None:
-            QMessageBox.information(self, "Choose dates", "Choosing dates is not available yet.")
-            return
-        dates = choose(self, self.doc.project.visit)
+        """Pick the visit's dates among the ranked candidates."""
+        dates = dates_dialog.choose_dates(self, self.doc.project.visit)
         if dates:
             visit = replace(self.doc.project.visit, dates=tuple(dates))
             self.doc.push(commands.with_visit(self.doc.project, visit), "Choose dates")
