@@ -11,6 +11,10 @@ from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
 
 EXIT_OK, EXIT_INFEASIBLE, EXIT_BAD_INPUT = 0, 1, 2
+#: A solve that ran out of time before finding any programme (not "impossible").
+EXIT_TIMED_OUT = 3
+#: Something unexpected went wrong inside Visit Planner (never used for bad input or infeasible).
+EXIT_INTERNAL_ERROR = 4
 
 
 def demo_path(name: str = "paris-pb-visit.json") -> Path:

@@ -21,6 +21,8 @@ class Violation:
     message: str
     keys: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    #: One line per person (or per fact) when ``message`` sums several up, for an expandable list.
+    details: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
