@@ -34,8 +34,11 @@ from visitplanner.domain import (
 from visitplanner.domain.availability import local_range
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.build import build_model
+from visitplanner.solver.literals import negate
+from visitplanner.solver.model import ModelContext
 from visitplanner.solver.result import SolveOptions, SolveResult
-from visitplanner.solver.solve import build_model, solve
+from visitplanner.solver.solve import solve
 
 ZONE = "Europe/Paris"
 DATES = (date(2027, 3, 16), date(2027, 3, 17))  # a Tuesday and a Wednesday
@@ -243,10 +246,24 @@ def model_status(visit: Visit, sched: Schedule) -> str:
     """CP-SAT status name of the model with every placement pinned, skipping the pre-checks.
 
     The pre-checks already refuse pins that the checker rejects, so this is
-    what shows that the model itself encodes each rule.
+    what shows that the model itself encodes each rule. Attendance is fixed
+    too, since a pin fixes only time and venue.
     """
     ctx = build_model(VisitIndex(visit), pinned(sched))
+    fix_attendance(ctx, sched)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 10.0
     return str(solver.status_name(solver.solve(ctx.model)))
+
+
+def fix_attendance(ctx: ModelContext, sched: Schedule) -> None:
+    """Fix who attends each placement exactly (a pin fixes only time and venue)."""
+    for p in sched:
+        ov = ctx.occ.get(p.key)
+        if ov is None:
+            continue
+        for pid, lit in ov.attend.items():
+            ctx.require(lit if pid in p.attendees else negate(lit), [])
+        if any(pid not in ov.attend for pid in p.attendees):
+            ctx.require(False, [])

@@ -254,20 +254,18 @@ def _demo_with_calendars() -> Visit:
 def test_demo_window_makes_choosing_dates_a_real_decision() -> None:
     options = rank_dates(_demo_with_calendars(), time_limit=2.0)
     fits = [(o.days[0], o.reasons) for o in options if o.feasible]
-    assert fits == [
-        (date(2027, 3, 23), ("everyone free",)),
-        (
-            date(2027, 3, 16),
-            (
-                "Sophie Laurent only if need be on day 2 (Wed 17 Mar)",
-                "Antoine Roux only if need be on day 2 (Wed 17 Mar)",
-            ),
-        ),
-        (
-            date(2027, 3, 30),
-            ("Tom Henderson only if need be on day 1 (Tue 30 Mar) and day 2 (Wed 31 Mar)",),
-        ),
-    ]
+    assert [day for day, _ in fits] == [date(2027, 3, 23), date(2027, 3, 16), date(2027, 3, 30)]
+    assert fits[0][1] == ("everyone free",)
+    # Antoine Roux's "if need be" day depends on which of two equally good programmes is found
+    sophie, antoine = fits[1][1]
+    assert sophie == "Sophie Laurent only if need be on day 2 (Wed 17 Mar)"
+    assert antoine in (
+        "Antoine Roux only if need be on day 1 (Tue 16 Mar)",
+        "Antoine Roux only if need be on day 2 (Wed 17 Mar)",
+    )
+    assert fits[2][1] == (
+        "Tom Henderson only if need be on day 1 (Tue 30 Mar) and day 2 (Wed 31 Mar)",
+    )
     assert len(options) == 12
     assert options[0].score < options[1].score < options[2].score
     steering = next(o for o in options if o.days[0] == date(2027, 3, 24))

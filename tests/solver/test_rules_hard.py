@@ -36,10 +36,14 @@ LABELS = {r.name: r.label for r in hard_rules()}
 
 
 def violation(
-    rule: str, message: str, keys: tuple[str, ...], people: tuple[str, ...] = ()
+    rule: str,
+    message: str,
+    keys: tuple[str, ...],
+    people: tuple[str, ...] = (),
+    details: tuple[str, ...] = (),
 ) -> Violation:
     """The violation we expect, labelled as the catalogue labels it."""
-    return Violation(rule, LABELS[rule], message, keys, people)
+    return Violation(rule, LABELS[rule], message, keys, people, details)
 
 
 def _facts(sched: Schedule) -> set[tuple[object, ...]]:
@@ -56,6 +60,18 @@ def assert_holds(visit: Visit, sched: Schedule) -> None:
     assert _facts(result.schedule) == _facts(sched)
     assert result.objective == report.total_cost
     assert model_status(visit, sched) == "OPTIMAL"
+
+
+def assert_broken_attendance(visit: Visit, sched: Schedule, expected: list[Violation]) -> None:
+    """Exactly ``expected``; the model with this attendance is infeasible, but a pin fixes only
+    time and venue, so solving with it pinned puts the activity's own attendees there."""
+    assert list(Checker(visit).check(sched).violations) == expected
+    assert model_status(visit, sched) == "INFEASIBLE"
+    result = solve_pinned(visit, sched)
+    assert result.status is Status.OPTIMAL and result.schedule is not None
+    assert Checker(visit).check(result.schedule).violations == ()
+    kept = {(p.key, p.day, p.start, p.end, p.venue) for p in result.schedule}
+    assert kept == {(p.key, p.day, p.start, p.end, p.venue) for p in sched}
 
 
 def assert_broken(visit: Visit, sched: Schedule, expected: list[Violation]) -> None:
@@ -249,7 +265,7 @@ def test_required_people_attend_holds() -> None:
 
 
 def test_required_people_attend_is_broken_by_an_absentee() -> None:
-    assert_broken(
+    assert_broken_attendance(
         attend_visit(),
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "cleo"])),
         [violation("required_attend", "Bob Brown must attend «Kickoff»", ("kickoff",), ("bob",))],
@@ -257,7 +273,7 @@ def test_required_people_attend_is_broken_by_an_absentee() -> None:
 
 
 def test_required_people_attend_is_broken_by_someone_not_invited() -> None:
-    assert_broken(
+    assert_broken_attendance(
         attend_visit(),
         schedule(place("kickoff", 1, "09:00", "10:00", ["ann", "bob", "dora"])),
         [
@@ -302,8 +318,7 @@ def test_required_people_available_is_broken_for_a_required_person() -> None:
         [
             violation(
                 "people_free",
-                "Ann Archer is not free for «Kickoff» at day 1 10:30-11:30 "
-                "(busy 10:00-11:00)",
+                "Ann Archer is busy 10:00-11:00 («Kickoff» is at day 1 10:30-11:30)",
                 ("kickoff",),
                 ("ann",),
             )
@@ -321,7 +336,7 @@ def test_required_people_available_is_broken_for_an_optional_person() -> None:
         [
             violation(
                 "people_free",
-                "Ann Archer is not free for «Review» at day 1 09:15-10:15 (busy 10:00-11:00)",
+                "Ann Archer is busy 10:00-11:00 («Review» is at day 1 09:15-10:15)",
                 ("review",),
                 ("ann",),
             )
@@ -390,10 +405,11 @@ def test_nobody_in_two_places_is_broken_for_two_people_at_once() -> None:
         [
             violation(
                 "one_place",
-                "Ann Archer, Bob Brown would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
+                "Ann Archer and Bob Brown would be in «Kickoff» (day 1 09:00-10:00) and «Review» "
                 "(day 1 09:45-10:45) at the same time",
                 ("kickoff", "review"),
                 ("ann", "bob"),
+                ("Ann Archer", "Bob Brown"),
             )
         ],
     )
@@ -498,7 +514,9 @@ def test_activity_at_one_of_its_venues_is_broken_by_another_venue() -> None:
 
 def test_activity_at_one_of_its_venues_is_broken_by_no_venue() -> None:
     visit = tiny_visit(
-        [ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))], venues=(HOTEL, HALL)
+        [ann()],
+        [activity("kickoff", "Kickoff", 60, required=("ann",), venues=("hotel", "hall"))],
+        venues=(HOTEL, HALL),
     )
     assert_holds(visit, schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], "hall")))
     assert_broken(
@@ -512,6 +530,22 @@ def test_activity_at_one_of_its_venues_is_broken_by_no_venue() -> None:
             )
         ],
     )
+
+
+def test_activity_with_no_venue_ticked_is_a_problem_not_the_first_venue() -> None:
+    visit = tiny_visit(
+        [ann()], [activity("kickoff", "Kickoff", 60, required=("ann",))], venues=(HOTEL, HALL)
+    )
+    problem = "«Kickoff» has no venue ticked; tick at least one venue for it"
+    for where in ("hotel", "hall", ""):
+        assert_broken(
+            visit,
+            schedule(place("kickoff", 1, "09:00", "10:00", ["ann"], where)),
+            [violation("venue_allowed", problem, ("kickoff",))],
+        )
+    result = solve_tiny(visit)
+    assert result.status is Status.INFEASIBLE
+    assert result.explanation == (problem,)
 
 
 def test_activity_at_one_of_its_venues_is_broken_when_the_visit_has_none() -> None:

@@ -144,8 +144,8 @@ def test_infeasible_demo_is_explained_in_words(infeasible_demo_path: Path) -> No
 def test_progress_reports_improving_schedules_that_check_clean(demo: Visit) -> None:
     visit = harder(demo)
     seen: list[Progress] = []
-    result = solve(visit, opts(time_limit=1.5), on_progress=seen.append)
-    assert result.status in (Status.TIMED_OUT, Status.OPTIMAL)
+    result = solve(visit, opts(time_limit=4.0), on_progress=seen.append)
+    assert result.status in (Status.FEASIBLE, Status.OPTIMAL)
     assert len(seen) >= 2
     objectives = [p.objective for p in seen]
     assert objectives == sorted(objectives, reverse=True)
@@ -192,10 +192,11 @@ def test_stop_requested_before_solving_ends_quickly(demo: Visit) -> None:
 
 def test_tiny_time_limit_times_out(demo: Visit) -> None:
     result = solve(harder(demo), opts(time_limit=0.05))
-    assert result.status is Status.TIMED_OUT
-    if result.schedule is not None:
+    if result.schedule is not None:  # found, not proven best
+        assert result.status is Status.FEASIBLE
         assert Checker(harder(demo)).check(result.schedule).violations == ()
     else:
+        assert result.status is Status.TIMED_OUT
         assert "timed out" in result.message
 
 
@@ -276,14 +277,15 @@ def test_core_explains_what_the_prechecks_miss() -> None:
     visit = two_long_meetings()
     index = VisitIndex(visit)
     assert precheck(index, None) == ()
-    (text,) = explain_with_core(index, None)
-    assert "«Planning»" in text and "«Evaluation»" in text
-    assert "cannot overlap" in text
-    assert "both need Ann Archer" in text
-    assert "within day 1 09:00-12:00" in text
+    lines = explain_with_core(index, None)
+    assert lines == (
+        "«Planning» (2 h) must be within day 1 09:00-12:00",
+        "«Evaluation» (2 h) must be within day 1 09:00-12:00",
+        "Ann Archer cannot be in «Planning» and «Evaluation» at once",
+    )
     result = solve(visit, opts())
     assert result.status is Status.INFEASIBLE
-    assert result.explanation == (text,)
+    assert result.explanation == lines
 
 
 def test_core_explanation_names_a_pin_that_blocks_the_rest() -> None:
@@ -300,6 +302,8 @@ def test_core_explanation_names_a_pin_that_blocks_the_rest() -> None:
     pin = Placement("plan", "plan", 1, 9 * 60 + 30, 10 * 60 + 30, "", ("ann", "bob"), True)
     result = solve(visit, opts(previous=Schedule((pin,))))
     assert result.status is Status.INFEASIBLE
-    (text,) = result.explanation
-    assert "«Planning» is pinned where it is" in text
-    assert "«Evaluation»" in text
+    assert result.explanation == (
+        "«Evaluation» (1 h) must be within day 1 09:30-10:30",
+        "Ann Archer cannot be in «Planning» and «Evaluation» at once",
+        "«Planning» is pinned at day 1 09:30-10:30",
+    )

@@ -13,7 +13,7 @@ from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Sche
 from visitplanner.domain.clock import duration_text
 from visitplanner.domain.index import VisitIndex
 from visitplanner.solver.rules import soft_terms
-from visitplanner.solver.rules.interpreting import interpreting_runs
+from visitplanner.solver.rules.interpreter_breaks import interpreting_runs
 
 
 def term_label(term: str) -> str:

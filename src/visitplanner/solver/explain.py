@@ -1,58 +1,66 @@
-"""Explaining an infeasible visit with assumption literals (an unsatisfiable core)."""
+"""Explaining an infeasible visit with assumption literals (an unsatisfiable core).
+
+Every guarded constraint is keyed by its rule's name. The core CP-SAT returns
+is shrunk to the fewest guards that still conflict (while time allows), then
+each rule involved sums up its part in one line, in the coordinator's units.
+"""
 
 from __future__ import annotations
+
+import time
 
 from ortools.sat.python import cp_model
 
 from visitplanner.domain import Schedule
-from visitplanner.domain.index import VisitIndex, window_text
+from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import _
+from visitplanner.solver.build import build_model
+from visitplanner.solver.model import ModelContext
+from visitplanner.solver.rules import hard_rules
+
+#: No reason line is longer than this (characters).
+MAX_LINE = 300
 
 
-def _title(index: VisitIndex, key: str) -> str:
-    occ = index.by_key.get(key)
-    return f"«{occ.title}»" if occ else key
+def _infeasible(ctx: ModelContext, kept: list[int], seconds: float) -> bool:
+    ctx.model.clear_assumptions()
+    ctx.model.add_assumptions([ctx.model.get_bool_var_from_proto_index(i) for i in kept])
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.05, seconds)
+    solver.parameters.num_workers = 1
+    return solver.solve(ctx.model) == cp_model.INFEASIBLE
 
 
-def phrase(index: VisitIndex, guard: str) -> str:
-    """One guarded constraint, in a coordinator's words."""
-    kind, *args = guard.split("|")
+def minimal_core(ctx: ModelContext, core: list[int], deadline: float) -> list[int]:
+    """Drop guards from ``core`` one by one while the rest still conflict (deletion filter)."""
+    kept = list(core)
+    for lit in list(core):
+        left = deadline - time.monotonic()
+        if left <= 0 or len(kept) == 1:
+            break
+        trial = [x for x in kept if x != lit]
+        if _infeasible(ctx, trial, left):
+            kept = trial
+    return kept
 
-    def t(key: str) -> str:
-        return _title(index, key)
 
-    if kind == "held":
-        return f"{t(args[0])} must take place"
-    if kind == "windows":
-        occ = index.by_key[args[0]]
-        return f"{t(args[0])} must be within {window_text(occ.windows)}"
-    if kind == "available":
-        return f"{index.name(args[1])} must be free for {t(args[0])}"
-    if kind == "apart":
-        first, second = index.by_key[args[0]].activity, index.by_key[args[1]].activity
-        both = [index.name(p) for p in first.required if p in second.required]
-        who = f"both need {', '.join(both)}" if both else "share people"
-        return f"{t(args[0])} and {t(args[1])} {who}, so they cannot overlap (travel included)"
-    if kind == "venue":
-        return f"{t(args[1])} and {t(args[2])} cannot use the same venue at once"
-    if kind == "attendance":
-        return f"{t(args[0])} needs its minimum attendance"
-    if kind == "interpreter":
-        return f"{t(args[0])} needs the interpreter"
-    if kind == "breaks":
-        return f"{index.name(args[0])} needs a break around {', '.join(t(k) for k in args[1:])}"
-    if kind == "daily":
-        return f"{index.name(args[0])}'s daily interpreting limit on day {args[1]}"
-    if kind == "pinned":
-        return f"{t(args[0])} is pinned where it is"
-    return guard
+def phrases(index: VisitIndex, guards: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """One line per rule involved, in catalogue order, each at most :data:`MAX_LINE` long."""
+    lines: list[str] = []
+    for rule in hard_rules():
+        args = [a for name, a in guards if name == rule.name]
+        if not args:
+            continue
+        for line in rule.phrases(index, args):
+            lines.append(line if len(line) <= MAX_LINE else line[: MAX_LINE - 1] + "…")
+    return tuple(lines)
 
 
 def explain_with_core(
     index: VisitIndex, previous: Schedule | None, time_limit: float = 10.0
 ) -> tuple[str, ...]:
     """Rules that cannot all hold together, found with CP-SAT's sufficient assumptions."""
-    from visitplanner.solver.solve import build_model
-
+    started = time.monotonic()
     ctx = build_model(index, previous, explain=True)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
@@ -60,11 +68,14 @@ def explain_with_core(
     status = solver.solve(ctx.model)
     if status != cp_model.INFEASIBLE:
         return (
-            "no schedule keeps every rule, but the exact conflict could not be pinned down "
-            "in time; try relaxing windows or availability",
+            _(
+                "No schedule keeps every rule, but the exact conflict could not be pinned down "
+                "in time; try relaxing windows or availability"
+            ),
         )
-    core = solver.sufficient_assumptions_for_infeasibility()
-    parts = sorted({phrase(index, ctx.guards[i]) for i in core if i in ctx.guards})
-    if not parts:
-        return ("the rules cannot all hold together",)
-    return ("these cannot all hold together: " + "; ".join(parts),)
+    core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in ctx.guards]
+    budget = min(5.0, time_limit - (time.monotonic() - started))
+    core = minimal_core(ctx, core, time.monotonic() + budget)
+    return phrases(index, [ctx.guards[i] for i in core]) or (
+        _("The rules cannot all hold together"),
+    )

@@ -1,7 +1,12 @@
-"""Decision variables of the CP-SAT model, in one container with ``extract``.
+"""The CP-SAT model under construction: decision variables and shared, typed model pieces.
 
 Times in the model are *slots* of ``visit.slot`` minutes counted from the
 visit's first midnight, so ``slot_index * visit.slot`` is a visit minute.
+
+Rules post their constraints through :class:`ModelContext`. Pieces several
+rules need (the order of two occurrences, whether an occurrence needs an
+interpreter, each person's and each venue's intervals) are built once, on first
+use, by the context itself, so no rule depends on another rule having run.
 """
 
 from __future__ import annotations
@@ -15,18 +20,16 @@ from ortools.sat.python import cp_model
 from visitplanner.domain import Placement, Schedule
 from visitplanner.domain.clock import split_visit_minute, visit_minute
 from visitplanner.domain.index import Occurrence, VisitIndex
-
-Lit = Any  # a CP-SAT literal (BoolVar, its negation, or a Python bool)
-IntVar = Any
+from visitplanner.solver.literals import IntVar, Lit, negate
 
 
 @dataclass
 class Segment:
-    """A stretch where an occurrence may lie: a window, cut by its required people's calendars."""
+    """A stretch where an occurrence may lie (slots), as narrowed by the rules' domains."""
 
     day: int
-    lo: int  # slot
-    hi: int  # slot
+    lo: int
+    hi: int
     chosen: Lit
 
 
@@ -65,14 +68,22 @@ class ModelContext:
     occ: dict[str, OccurrenceVars] = field(default_factory=dict)
     previous: Schedule | None = None
     explain: bool = False
-    guards: dict[int, str] = field(default_factory=dict)
+    #: assumption literal index -> (rule name, arguments)
+    guards: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     terms: dict[str, Any] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)
+    _order: dict[tuple[str, str], Lit] = field(default_factory=dict)
+    _needs: dict[str, Lit] = field(default_factory=dict)
+    _attendance: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @property
     def slot(self) -> int:
         """Slot length in minutes."""
         return self.index.visit.slot
+
+    @property
+    def horizon(self) -> int:
+        """Number of slots in the visit (its days and the night after)."""
+        return self.slots_up(visit_minute(self.index.visit.n_days + 1, 0))
 
     def slots_up(self, minutes: int) -> int:
         """Minutes to slots, rounding up."""
@@ -82,14 +93,84 @@ class ModelContext:
         """Minutes to slots, rounding down."""
         return minutes // self.slot
 
-    def guard(self, text: str) -> list[Lit]:
-        """Enforcement literals for a constraint described by ``text`` (explain mode only)."""
+    def guard(self, rule: str, *args: str) -> list[Lit]:
+        """Enforcement literals for a constraint of ``rule`` about ``args`` (explain mode only)."""
         if not self.explain:
             return []
-        lit = self.model.new_bool_var(text)
+        lit = self.model.new_bool_var("|".join((rule, *args)))
         self.model.add_assumption(lit)
-        self.guards[lit.index] = text
+        self.guards[lit.index] = (rule, tuple(args))
         return [lit]
+
+    # --- shared pieces, built once on first use ----------------------------------------
+
+    def first(self, a: OccurrenceVars, b: OccurrenceVars) -> Lit:
+        """A literal true when ``a`` starts no later than ``b`` (false: ``b`` first)."""
+        if (b.key, a.key) in self._order:
+            return negate(self._order[(b.key, a.key)])
+        if (a.key, b.key) not in self._order:
+            lit = self.model.new_bool_var(f"before[{a.key},{b.key}]")
+            self.model.add(a.start <= b.start).only_enforce_if(lit)
+            self.model.add(b.start <= a.start).only_enforce_if(lit.Not())
+            self._order[(a.key, b.key)] = lit
+        return self._order[(a.key, b.key)]
+
+    def needs_interpreter(self, ov: OccurrenceVars) -> Lit:
+        """A literal true when the occurrence's attendees share no language."""
+        if ov.key in self._needs:
+            return self._needs[ov.key]
+        people, interpreters = self.index.people, self.index.interpreters
+        speakers = [pid for pid in ov.attend if pid in people and pid not in interpreters]
+        covers: list[Lit] = []
+        for lang in self.index.languages():
+            outsiders = [pid for pid in speakers if not people[pid].speaks(lang)]
+            if any(ov.attend[pid] is ov.present or ov.attend[pid] is True for pid in outsiders):
+                continue
+            if not outsiders:
+                covers = [True]
+                break
+            lit = self.model.new_bool_var(f"covers[{ov.key},{lang}]")
+            for pid in outsiders:
+                self.model.add_implication(lit, negate(ov.attend[pid]))
+            covers.append(lit)
+        self._needs[ov.key] = negate(self.bool_or(covers, f"shared_language[{ov.key}]"))
+        return self._needs[ov.key]
+
+    def attendance_interval(self, ov: OccurrenceVars, pid: str) -> Any:
+        """The occurrence's interval as ``pid`` attends it (optional on their attendance)."""
+        lit = ov.attend[pid]
+        if lit is True or lit is ov.present:
+            return ov.interval
+        if (ov.key, pid) not in self._attendance:
+            self._attendance[(ov.key, pid)] = self.model.new_optional_interval_var(
+                ov.start, ov.length, ov.end, lit, f"att[{ov.key},{pid}]"
+            )
+        return self._attendance[(ov.key, pid)]
+
+    def person_intervals(self, pid: str) -> list[tuple[OccurrenceVars, Any]]:
+        """Every occurrence ``pid`` may attend, with its attendance interval."""
+        return [
+            (ov, self.attendance_interval(ov, pid)) for ov in self.occ.values() if pid in ov.attend
+        ]
+
+    def venue_intervals(self, vid: str) -> list[tuple[OccurrenceVars, Lit, Any]]:
+        """Every occurrence that may be at venue ``vid``: its choice literal and interval."""
+        out = []
+        for ov in self.occ.values():
+            lit = ov.venues.get(vid)
+            if lit is None or lit is False:
+                continue
+            interval = (
+                ov.interval
+                if lit is ov.present or lit is True
+                else self.model.new_optional_interval_var(
+                    ov.start, ov.length, ov.end, lit, f"v[{ov.key},{vid}]"
+                )
+            )
+            out.append((ov, lit, interval))
+        return out
+
+    # --- literal helpers ---------------------------------------------------------------
 
     def bool_and(self, lits: Sequence[Lit], name: str) -> Lit:
         """A literal equal to the conjunction of ``lits`` (constants folded)."""
@@ -102,7 +183,7 @@ class ModelContext:
             return rest[0]
         var = self.model.new_bool_var(name)
         self.model.add_bool_and(rest).only_enforce_if(var)
-        self.model.add_bool_or([_negate(x) for x in rest]).only_enforce_if(var.Not())
+        self.model.add_bool_or([negate(x) for x in rest]).only_enforce_if(var.Not())
         return var
 
     def bool_or(self, lits: Sequence[Lit], name: str) -> Lit:
@@ -117,6 +198,12 @@ class ModelContext:
         var = self.model.new_bool_var(name)
         self.model.add_max_equality(var, rest)
         return var
+
+    def require(self, lit: Lit, guard: list[Lit]) -> None:
+        """Post ``lit`` (a literal or a Python bool) as true, under ``guard``."""
+        if lit is True:
+            return
+        self.model.add_bool_or([lit]).only_enforce_if(guard)
 
     def gated_length(self, ov: OccurrenceVars, lit: Lit, name: str) -> Any:
         """An integer that equals the occurrence's length (slots) when ``lit`` holds, else 0."""
@@ -154,23 +241,8 @@ class ModelContext:
             )
         return Schedule(tuple(placements)).sorted()
 
-    def abs_slot(self, day: int, minute: int) -> int:
-        """Slot index of ``minute`` on ``day``, rounding down."""
-        return visit_minute(day, minute) // self.slot
-
-
-def _negate(lit: Lit) -> Lit:
-    if isinstance(lit, bool):
-        return not lit
-    return lit.Not()
-
 
 def _truth(solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback, lit: Lit) -> bool:
     if isinstance(lit, bool):
         return lit
     return bool(solver.boolean_value(lit))
-
-
-def negate(lit: Lit) -> Lit:
-    """Negation of a literal or a Python bool."""
-    return _negate(lit)

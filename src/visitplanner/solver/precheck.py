@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from visitplanner.domain import Schedule
+from visitplanner.domain import Placement, Schedule
 from visitplanner.domain.clock import duration_text, hhmm
 from visitplanner.domain.index import Occurrence, VisitIndex, window_text
+from visitplanner.i18n import _
+from visitplanner.solver.rules import HardRule, check_all, hard_rules, venue_allowed
 
 Spans = list[tuple[int, int, int]]  # (day, start, end) in minutes of day
 
@@ -135,11 +138,25 @@ def precheck(index: VisitIndex, previous: Schedule | None) -> tuple[str, ...]:
         for why in [explain_occurrence(index, occ)]
         if why is not None
     ]
+    reasons.extend(venue_allowed.precheck(index))
     if previous is not None:
-        from visitplanner.solver.rules import check_all
-
-        pinned = Schedule(tuple(p for p in previous if p.pinned))
-        for v in check_all(index, pinned).violations:
-            if v.rule not in ("activities_held",):
-                reasons.append(f"A pinned activity breaks a rule ({v.label}): {v.message}")
+        pinned = Schedule(tuple(_as_defined(index, p) for p in previous if p.pinned))
+        for v in check_all(index, pinned, rules=_pin_rules()).violations:
+            reasons.append(
+                _("A pinned activity breaks a rule ({label}): {message}").format(
+                    label=v.label, message=v.message
+                )
+            )
     return tuple(reasons)
+
+
+def _as_defined(index: VisitIndex, p: Placement) -> Placement:
+    """A pin fixes time and venue; its attendees are the activity's required people now."""
+    occ = index.by_key.get(p.key)
+    return p if occ is None else replace(p, attendees=tuple(occ.activity.required))
+
+
+def _pin_rules() -> tuple[HardRule, ...]:
+    """Rules a pinned placement can break on its own, whoever else attends."""
+    skip = {"activities_held", "enough_attend", "interpreter_present"}
+    return tuple(r for r in hard_rules() if r.name not in skip)

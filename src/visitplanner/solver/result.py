@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from visitplanner.domain import Schedule
+from visitplanner.i18n import _
 
 
 class Status(StrEnum):
@@ -18,6 +19,8 @@ class Status(StrEnum):
     INFEASIBLE = "infeasible"
     STOPPED = "stopped"
     TIMED_OUT = "timed out"
+    #: something went wrong inside the planner (e.g. its programme failed its own check)
+    ERROR = "error"
 
     @property
     def has_schedule(self) -> bool:
@@ -56,12 +59,18 @@ class SolveResult:
     def message(self) -> str:
         """One line for a status bar."""
         if self.status is Status.INFEASIBLE:
-            first = self.explanation[0] if self.explanation else "no schedule fits every rule"
-            return f"No schedule is possible: {first}"
+            first = self.explanation[0] if self.explanation else _("no schedule fits every rule")
+            return _("No schedule is possible: {reason}").format(reason=first)
+        if self.status is Status.ERROR:
+            return self.explanation[0] if self.explanation else _("The planner failed")
         if self.schedule is None:
-            return f"No schedule found ({self.status.value} after {self.elapsed:.1f} s)"
-        proof = "best possible" if self.status is Status.OPTIMAL else self.status.value
-        return f"Schedule found ({proof}), score {self.objective} in {self.elapsed:.1f} s"
+            return _("No schedule found ({status} after {seconds} s)").format(
+                status=_(self.status.value), seconds=f"{self.elapsed:.1f}"
+            )
+        proof = _("best possible") if self.status is Status.OPTIMAL else _(self.status.value)
+        return _("Schedule found ({proof}), score {score} in {seconds} s").format(
+            proof=proof, score=self.objective, seconds=f"{self.elapsed:.1f}"
+        )
 
 
 @dataclass(frozen=True)

@@ -11,30 +11,15 @@ from ortools.sat.python import cp_model
 
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import _
+from visitplanner.solver.build import build_model
 from visitplanner.solver.explain import explain_with_core
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
-from visitplanner.solver.rules import check_all, hard_rules, soft_terms
-from visitplanner.solver.variables import build_variables
+from visitplanner.solver.rules import check_all
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def build_model(
-    index: VisitIndex, previous: Schedule | None, explain: bool = False
-) -> ModelContext:
-    """The CP-SAT model of ``index``'s visit: variables, every hard rule, and the objective."""
-    ctx = ModelContext(index, cp_model.CpModel(), previous=previous, explain=explain)
-    build_variables(ctx)
-    for rule in hard_rules():
-        rule.post(ctx)
-    if not explain:
-        weights = index.visit.weights
-        for term in soft_terms():
-            ctx.terms[term.name] = term.post(ctx)
-        ctx.model.minimize(sum(weights.of(n) * e for n, e in ctx.terms.items()))
-    return ctx
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -110,10 +95,22 @@ def solve(
         return SolveResult(ended, elapsed=elapsed)
     schedule = ctx.extract(solver)
     report = check_all(index, schedule, previous)
+    if not report.ok:  # the model and the checker disagree: never pass that off as a programme
+        first = report.violations[0]
+        return SolveResult(
+            Status.ERROR,
+            explanation=(
+                _(
+                    "The planner made a programme that breaks a rule ({label}): {message}. "
+                    "Please report this."
+                ).format(label=first.label, message=first.message),
+            ),
+            elapsed=elapsed,
+        )
     if status == cp_model.OPTIMAL:
         ended = Status.OPTIMAL
     else:
-        ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
+        ended = Status.STOPPED if stop.requested else Status.FEASIBLE
     return SolveResult(
         ended,
         schedule=schedule,

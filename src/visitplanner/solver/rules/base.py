@@ -4,20 +4,33 @@ Each hard rule both *checks* a given schedule (listing violations in words) and
 *posts* its constraints into the CP-SAT model; each soft term both *costs* a
 schedule and *posts* the same cost as a model expression. Solver and checker
 therefore share one definition of every rule.
+
+This module, and every rule module, is pure Python at import time: the model
+context is only a type here, so the checker runs without OR-Tools installed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from visitplanner.domain import Activity, Placement, Schedule, Side
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import Occurrence, VisitIndex
-from visitplanner.solver.checker import Violation
-from visitplanner.solver.model import ModelContext
+from visitplanner.i18n import _, ngettext
+from visitplanner.solver.report import Violation
+
+if TYPE_CHECKING:
+    from visitplanner.solver.model import ModelContext
+
+#: Stretches where an occurrence may lie: (day, start, end) in minutes of the day.
+Spans = list[tuple[int, int, int]]
+#: Narrows where an occurrence may lie, for the rule that owns that restriction.
+Domain = Callable[[VisitIndex, Occurrence, Spans], Spans]
+#: Phrases for the guarded constraints of one rule in an unsatisfiable core.
+Explainer = Callable[[VisitIndex, list[tuple[str, ...]]], list[str]]
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,27 @@ class Placed:
     @property
     def when(self) -> str:
         """E.g. ``"day 1 09:00-10:30"``."""
-        return f"day {self.p.day} {hhmm(self.p.start)}-{hhmm(self.p.end)}"
+        return when(self.p.day, self.p.start, self.p.end)
+
+
+def when(day: int, start: int, end: int) -> str:
+    """A stretch of one day in words, e.g. ``"day 1 09:00-10:30"``."""
+    return _("day {day} {start}-{end}").format(day=day, start=hhmm(start), end=hhmm(end))
+
+
+def details_of(people: Sequence[str], name: Callable[[str], str]) -> tuple[str, ...]:
+    """One line per person for an expandable list (none when the message names them all)."""
+    return tuple(name(pid) for pid in people) if len(people) > 1 else ()
+
+
+def names(people: Sequence[str], name: Callable[[str], str]) -> str:
+    """Who, in few words: "Ann Smith", "Ann Smith and Bob Jones", "Ann Smith and 7 others"."""
+    if len(people) == 1:
+        return name(people[0])
+    if len(people) == 2:
+        return _("{a} and {b}").format(a=name(people[0]), b=name(people[1]))
+    n = len(people) - 1
+    return ngettext("{a} and {n} other", "{a} and {n} others", n).format(a=name(people[0]), n=n)
 
 
 class Facts:
@@ -97,22 +130,52 @@ class Finding:
     message: str
     keys: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
+    #: one line per person (or fact) when ``message`` sums several up
+    details: tuple[str, ...] = ()
+
+
+def default_explainer(label: str) -> Explainer:
+    """Explain a rule's part of a conflict by its label alone."""
+
+    def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
+        return [_(label)]
+
+    return explain
 
 
 @dataclass(frozen=True)
 class HardRule:
-    """A rule every schedule must keep."""
+    """A rule every schedule must keep.
+
+    ``label`` is marked with ``N_`` and translated where shown (:attr:`title`).
+    ``domain`` narrows where occurrences may lie in the model (the solver's
+    variables start from the whole visit). ``explain`` words this rule's part
+    of an unsatisfiable core (an empty list: nothing worth saying; none: the
+    label); its guards are keyed by the rule's name.
+    """
 
     name: str
     label: str
     check: Callable[[Facts], list[Finding]]
     post: Callable[[ModelContext], None]
+    explain: Explainer | None = None
+    domain: Domain | None = None
+
+    @property
+    def title(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
 
     def violations(self, facts: Facts) -> list[Violation]:
         """This rule's violations in ``facts``, labelled."""
         return [
-            Violation(self.name, self.label, f.message, f.keys, f.people) for f in self.check(facts)
+            Violation(self.name, self.title, f.message, f.keys, f.people, f.details)
+            for f in self.check(facts)
         ]
+
+    def phrases(self, index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
+        """This rule's part of a conflict, in words."""
+        return (self.explain or default_explainer(self.label))(index, args)
 
 
 @dataclass(frozen=True)
@@ -124,3 +187,14 @@ class SoftTerm:
     cost: Callable[[Facts], int]
     post: Callable[[ModelContext], Any]
     help: str = ""
+
+    @property
+    def title(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
+
+
+def title_of(index: VisitIndex, key: str) -> str:
+    """An occurrence's title in quotes, for messages (its key if unknown)."""
+    occ = index.by_key.get(key)
+    return f"«{occ.title}»" if occ else key

@@ -5,13 +5,15 @@ The objective is the sum of each term's cost times its weight (``visit.weights``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from visitplanner.domain import Side
 from visitplanner.domain.index import Stretch
-from visitplanner.solver.model import ModelContext, OccurrenceVars, negate
+from visitplanner.solver.literals import negate
 from visitplanner.solver.rules.base import Facts, Placed
-from visitplanner.solver.variables import horizon
+
+if TYPE_CHECKING:
+    from visitplanner.solver.model import ModelContext, OccurrenceVars
 
 
 def _sides(facts: Facts, x: Placed) -> tuple[bool, bool]:
@@ -185,7 +187,7 @@ def idle_minutes(facts: Facts) -> int:
 
 def post_idle_minutes(ctx: ModelContext) -> Any:
     """Idle minutes per day, summed."""
-    m, top, terms = ctx.model, horizon(ctx), []
+    m, top, terms = ctx.model, ctx.horizon, []
     for day in range(1, ctx.index.visit.n_days + 1):
         mine = [ov for ov in ctx.occ.values() if day in ov.on_day]
         if not mine:
@@ -215,7 +217,7 @@ def post_idle_minutes(ctx: ModelContext) -> Any:
 
 
 def changes_from_previous(facts: Facts) -> int:
-    """Occurrences of the previous schedule (not pinned) that moved or were dropped."""
+    """Occurrences of the previous schedule (not pinned) moved, resized or dropped."""
     if facts.previous is None:
         return 0
     now = {p.key: p for p in facts.schedule}
@@ -223,7 +225,8 @@ def changes_from_previous(facts: Facts) -> int:
     for old in facts.previous:
         new = now.get(old.key)
         if not old.pinned and (
-            new is None or (new.day, new.start, new.venue) != (old.day, old.start, old.venue)
+            new is None
+            or (new.day, new.start, new.end, new.venue) != (old.day, old.start, old.end, old.venue)
         ):
             moved += 1
     return moved
@@ -240,11 +243,12 @@ def post_changes_from_previous(ctx: ModelContext) -> Any:
             continue
         ov = ctx.occ.get(old.key)
         venue: Any = False if ov is None else ov.venues.get(old.venue, False)
-        if ov is None or venue is False or old.abs_start % ctx.slot:
+        if ov is None or venue is False or old.abs_start % ctx.slot or old.abs_end % ctx.slot:
             terms.append(1)
             continue
         same = m.new_bool_var(f"kept[{old.key}]")
         m.add(ov.start == old.abs_start // ctx.slot).only_enforce_if(same)
+        m.add(ov.end == old.abs_end // ctx.slot).only_enforce_if(same)
         if venue is not True:
             m.add_implication(same, venue)
         if ov.present is not True:

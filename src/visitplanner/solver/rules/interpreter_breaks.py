@@ -1,0 +1,127 @@
+"""Rule ``interpreter_breaks``: the interpreter gets a break after each long stretch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from visitplanner.domain.clock import hhmm
+from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import N_, _, format_duration
+from visitplanner.solver.literals import Lit, enforcement, negate
+from visitplanner.solver.rules.base import Facts, Finding, HardRule
+
+if TYPE_CHECKING:
+    from visitplanner.solver.model import ModelContext, OccurrenceVars
+
+NAME = "interpreter_breaks"
+T = TypeVar("T")
+
+
+def interpreting_runs(
+    items: Sequence[T], span: Callable[[T], tuple[int, int]], min_break: int
+) -> list[list[T]]:
+    """Group time-ordered ``items`` into runs whose gaps are shorter than ``min_break``.
+
+    A run counts as continuous interpreting from its first start to its last end.
+    """
+    runs: list[list[T]] = []
+    run_end = 0
+    for item in items:
+        start, end = span(item)
+        if runs and start - run_end < min_break:
+            runs[-1].append(item)
+            run_end = max(run_end, end)
+        else:
+            runs.append([item])
+            run_end = end
+    return runs
+
+
+def check(facts: Facts) -> list[Finding]:
+    """Interpreters get a break after at most the longest continuous stretch."""
+    rules = facts.index.visit.interpreter_rules
+    out = []
+    for pid in facts.index.interpreters:
+        runs = interpreting_runs(
+            facts.interpreted(pid), lambda x: (x.start, x.end), rules.min_break
+        )
+        for block in runs:
+            span = max(y.end for y in block) - block[0].start
+            if span > rules.max_continuous:
+                titles = _(" and ").join(f"«{y.title}»" for y in block)
+                out.append(
+                    Finding(
+                        _(
+                            "{name} would interpret {span} without a {pause}-minute break "
+                            "({titles}, day {day} from {start}); the limit is {limit}"
+                        ).format(
+                            name=facts.name(pid),
+                            span=format_duration(span),
+                            pause=rules.min_break,
+                            titles=titles,
+                            day=block[0].p.day,
+                            start=hhmm(block[0].p.start),
+                            limit=format_duration(rules.max_continuous),
+                        ),
+                        tuple(y.p.key for y in block),
+                        (pid,),
+                    )
+                )
+    return out
+
+
+def interprets(ctx: ModelContext, ov: OccurrenceVars, pid: str) -> Lit:
+    """A literal true when interpreter ``pid`` interprets at ``ov``."""
+    if pid not in ov.attend:
+        return False
+    return ctx.bool_and([ov.attend[pid], ctx.needs_interpreter(ov)], f"interprets[{ov.key},{pid}]")
+
+
+def post(ctx: ModelContext) -> None:
+    """Each interpreted occurrence's block (runs with short gaps) stays within the limit."""
+    m = ctx.model
+    rules = ctx.index.visit.interpreter_rules
+    limit, pause = ctx.slots_down(rules.max_continuous), ctx.slots_up(rules.min_break)
+    for pid in ctx.index.interpreters:
+        mine = [ov for ov in ctx.occ.values() if pid in ov.attend]
+        lit = {ov.key: interprets(ctx, ov, pid) for ov in mine}
+        mine = [ov for ov in mine if lit[ov.key] is not False]
+        block = {}
+        for ov in mine:
+            block[ov.key] = m.new_int_var(0, ctx.horizon, f"block_start[{ov.key},{pid}]")
+            m.add(block[ov.key] <= ov.start)
+            m.add(ov.end - block[ov.key] <= limit).only_enforce_if(
+                [*(enforcement([lit[ov.key]]) or []), *ctx.guard(NAME, pid, ov.key)]
+            )
+        for i, a in enumerate(mine):
+            for b in mine[i + 1 :]:
+                if not set(a.on_day) & set(b.on_day):
+                    continue
+                enf = enforcement([lit[a.key], lit[b.key]])
+                if enf is None:
+                    continue
+                first = ctx.first(a, b)
+                short = m.new_bool_var(f"short_gap[{a.key},{b.key},{pid}]")
+                guard = ctx.guard(NAME, pid, a.key, b.key)
+                later = negate(first)
+                m.add(b.start >= a.end + pause).only_enforce_if([*enf, first, short.Not(), *guard])
+                m.add(a.start >= b.end + pause).only_enforce_if([*enf, later, short.Not(), *guard])
+                m.add(block[b.key] <= block[a.key]).only_enforce_if([*enf, first, short])
+                m.add(block[a.key] <= block[b.key]).only_enforce_if([*enf, later, short])
+
+
+def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
+    """The interpreter and the limit of continuous interpreting."""
+    rules = index.visit.interpreter_rules
+    return [
+        _("{name} may interpret at most {limit} without a {pause}-minute break").format(
+            name=index.name(pid), limit=format_duration(rules.max_continuous), pause=rules.min_break
+        )
+        for pid in sorted({a[0] for a in args})
+    ]
+
+
+RULE = HardRule(
+    NAME, N_("The interpreter gets a break after each long stretch"), check, post, explain
+)
