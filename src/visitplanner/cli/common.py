@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 from visitplanner.domain import Project
+from visitplanner.io.demo import demo_path as demo_path
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
 
@@ -17,11 +17,6 @@ EXIT_TIMED_OUT = 3
 EXIT_INTERNAL_ERROR = 4
 
 
-def demo_path(name: str = "paris-pb-visit.json") -> Path:
-    """Path of a bundled demo project."""
-    return Path(str(resources.files("visitplanner") / "resources" / "demo" / name))
-
-
 def open_project(path: str | None, demo: bool = False) -> Project | None:
     """Load the project (or the demo); print the reason and return None if refused."""
     target = demo_path() if demo or path is None else Path(path)
@@ -30,3 +25,4 @@ def open_project(path: str | None, demo: bool = False) -> Project | None:
     except InputFileError as exc:
         print(exc.message, file=sys.stderr)
         return None
+

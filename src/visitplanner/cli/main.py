@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
+from visitplanner.cli import dates, import_ics
+from visitplanner.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_INTERNAL_ERROR,
+    EXIT_OK,
+    open_project,
+)
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
 from visitplanner.io.errors import InputFileError
@@ -80,6 +87,9 @@ def run_solve(args: argparse.Namespace) -> int:
         for line in result.explanation:
             print(f"  - {line}")
         return EXIT_INFEASIBLE
+    if result.status is Status.ERROR:
+        print(result.message, file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
     if result.schedule is None:
         print(f"No programme found ({result.status.value} after {result.elapsed:.1f} s).")
         return EXIT_INFEASIBLE
@@ -158,12 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("project")
     e.add_argument("--ics", required=True, metavar="FILE.ics|DIR")
     e.set_defaults(func=run_export)
-    for name in ("import_ics", "dates"):
-        try:
-            module = __import__(f"visitplanner.cli.{name}", fromlist=["register"])
-        except ImportError:  # pragma: no cover - optional subcommand missing
-            continue
-        module.register(sub)
+    import_ics.register(sub)
+    dates.register(sub)
     return parser
 
 

@@ -12,7 +12,6 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -20,6 +19,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from visitplanner.domain import Project, Visit
+from visitplanner.io.demo import demo_path as demo_path
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project, save_project
 from visitplanner.ui.document import Document
@@ -31,12 +31,6 @@ PROJECT_FILTER = "Visit Planner projects (*.json);;All files (*)"
 
 # What the autosaver asks for: (project, its file path, has unsaved changes).
 Source = Callable[[], tuple[Project, Path | None, bool]]
-
-
-def demo_path() -> Path:
-    """The bundled Paris demo project."""
-    ref = resources.files("visitplanner") / "resources" / "demo" / "paris-pb-visit.json"
-    return Path(str(ref))
 
 
 def new_project(today: date | None = None) -> Project:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from visitplanner.domain import Placement, Project, Schedule
 from visitplanner.domain.clock import hhmm
@@ -362,7 +362,3 @@ class CalendarScene(QGraphicsScene):
     def dragging(self) -> bool:
         """Whether a block is being dragged."""
         return self._drag is not None
-
-    def block_items(self) -> list[QGraphicsItem]:
-        """Every block on the calendar (for tests and painting checks)."""
-        return list(self.blocks.values())
