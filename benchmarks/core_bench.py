@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,10 +15,38 @@ from visitplanner.solver.result import SolveOptions, Status
 from visitplanner.solver.solve import solve
 
 DEMO = Path(__file__).resolve().parents[1] / "src" / "visitplanner" / "resources" / "demo"
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+# What a drag check needs, imported in a fresh interpreter; OR-Tools must stay unloaded.
+CHECK_IMPORT = """
+import sys, time
+started = time.perf_counter()
+import visitplanner.solver.checker, visitplanner.solver.balance
+elapsed = time.perf_counter() - started
+assert not any(m.startswith("ortools") for m in sys.modules), "the checker loaded OR-Tools"
+print(elapsed)
+"""
+
+
+def check_import_seconds(runs: int = 5) -> float:
+    """Median seconds to import the checker in a fresh interpreter (OR-Tools not loaded)."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", CHECK_IMPORT],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        times.append(float(out.stdout.strip()))
+    return statistics.median(times)
 
 
 def measure() -> list[tuple[str, float, str]]:
-    """``paris-solve-optimal`` (median of 5 seeds) and ``paris-check`` (median of 200)."""
+    """``paris-solve-optimal`` (median of 5 seeds), ``paris-check`` (median of 200), and
+    ``check-import`` (median of 5 fresh interpreters)."""
     project = load_project(DEMO / "paris-pb-visit.json")
     times, schedule = [], None
     for seed in range(5):
@@ -41,6 +72,7 @@ def measure() -> list[tuple[str, float, str]]:
         ("paris-solve-optimal-max", max(times), "s"),
         ("paris-check", statistics.median(checks) * 1000, "ms"),
         ("paris-infeasible-explained", explain, "s"),
+        ("check-import", check_import_seconds(), "s"),
     ]
 
 
