@@ -12,6 +12,7 @@ from itertools import pairwise
 from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Schedule, Side, Visit
 from visitplanner.domain.clock import duration_text
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import _
 from visitplanner.solver.rules import soft_terms
 from visitplanner.solver.rules.interpreter_breaks import interpreting_runs
 
@@ -20,13 +21,13 @@ def term_label(term: str) -> str:
     """The plain-language name of a soft term of the score (from the rule catalogue)."""
     for t in soft_terms():
         if t.name == term:
-            return t.label
+            return t.title
     return term.replace("_", " ").capitalize()
 
 
 def term_help(term: str) -> str:
     """What a soft term measures, in a sentence (from the rule catalogue)."""
-    return next((t.help for t in soft_terms() if t.name == term), "")
+    return next((_(t.help) for t in soft_terms() if t.name == term and t.help), "")
 
 
 @dataclass(frozen=True)

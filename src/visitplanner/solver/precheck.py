@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from visitplanner.domain import Placement, Schedule
-from visitplanner.domain.clock import duration_text, hhmm
+from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import Occurrence, VisitIndex, window_text
-from visitplanner.i18n import _
+from visitplanner.i18n import _, format_duration
 from visitplanner.solver.rules import HardRule, check_all, hard_rules, venue_allowed
 
 Spans = list[tuple[int, int, int]]  # (day, start, end) in minutes of day
@@ -52,10 +52,10 @@ def can_fit(index: VisitIndex, occ: Occurrence, people: Sequence[str]) -> bool:
 
 
 def _spans_text(index: VisitIndex, spans: Spans) -> str:
-    return (
-        ", ".join(f"on {index.visit.day_label(d)} {hhmm(s)}-{hhmm(e)}" for d, s, e in spans)
-        or "never"
-    )
+    return ", ".join(
+        _("on {day} {start}-{end}").format(day=index.visit.day_label(d), start=hhmm(s), end=hhmm(e))
+        for d, s, e in spans
+    ) or _("never")
 
 
 def _free_text(index: VisitIndex, occ: Occurrence, pid: str, days: list[int]) -> str:
@@ -70,19 +70,23 @@ def _free_text(index: VisitIndex, occ: Occurrence, pid: str, days: list[int]) ->
             if min(b, hi) > max(a, lo)
         ]
         if not spans:
-            parts.append(f"is not free at all on day {day}")
+            parts.append(_("is not free at all on day {day}").format(day=day))
             continue
         words = []
         for a, b in spans:
             if a <= lo and b >= hi:
-                words.append("all day")
+                words.append(_("all day"))
             elif a <= lo:
-                words.append(f"until {hhmm(b)}")
+                words.append(_("until {time}").format(time=hhmm(b)))
             elif b >= hi:
-                words.append(f"from {hhmm(a)}")
+                words.append(_("from {time}").format(time=hhmm(a)))
             else:
                 words.append(f"{hhmm(a)}-{hhmm(b)}")
-        parts.append(f"is free on {index.visit.day_label(day)} only {' and '.join(words)}")
+        parts.append(
+            _("is free on {day} only {times}").format(
+                day=index.visit.day_label(day), times=_(" and ").join(words)
+            )
+        )
     return "; ".join(parts)
 
 
@@ -90,25 +94,35 @@ def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
     """Why ``occ`` cannot take place with all its required people, or None if it might."""
     act = occ.activity
     length = act.min_length
-    title = f"«{occ.title}» ({duration_text(length)})"
+    title = _("«{title}» ({length})").format(title=occ.title, length=format_duration(length))
     slot = index.visit.slot
     if -(-length // slot) > act.max_length // slot:
         lengths = (
-            f"its length ({duration_text(length)}) is not"
+            _("its length ({length}) is not").format(length=format_duration(length))
             if length == act.max_length
-            else f"no length from {duration_text(length)} to {duration_text(act.max_length)} is"
+            else _("no length from {low} to {high} is").format(
+                low=format_duration(length), high=format_duration(act.max_length)
+            )
         )
-        return f"{title} cannot take place: {lengths} a whole number of {slot}-minute steps"
+        return _(
+            "{title} cannot take place: {lengths} a whole number of {slot}-minute steps"
+        ).format(title=title, lengths=lengths, slot=slot)
     if not any(w.end - w.start >= length for w in occ.windows):
-        return f"{title} does not fit in its window ({window_text(occ.windows) or 'no day'})"
+        return _("{title} does not fit in its window ({window})").format(
+            title=title, window=window_text(occ.windows) or _("no day")
+        )
     required = [pid for pid in act.required if pid in index.people]
     free = {pid: _free_in_windows(index, occ, pid) for pid in required}
     for pid in required:
         if not _fits(free[pid], length):
-            return (
-                f"{title} cannot take place: {index.people[pid].label} is not free for "
-                f"{duration_text(length)} at any time it could happen "
-                f"({window_text(occ.windows)})"
+            return _(
+                "{title} cannot take place: {person} is not free for {length} at any time "
+                "it could happen ({window})"
+            ).format(
+                title=title,
+                person=index.people[pid].label,
+                length=format_duration(length),
+                window=window_text(occ.windows),
             )
     if can_fit(index, occ, required):
         return None
@@ -117,15 +131,24 @@ def explain_occurrence(index: VisitIndex, occ: Occurrence) -> str | None:
     for other in required:
         if other != tight and not _fits(_intersect(tight_free, free[other]), length):
             days = sorted({d for d, _, _ in tight_free})
-            return (
-                f"{title} cannot take place: {index.people[tight].label} is free only "
-                f"{_spans_text(index, [s for s in tight_free if s[2] - s[1] >= length])}, and "
-                f"{index.people[other].label} {_free_text(index, occ, other, days)}"
+            return _(
+                "{title} cannot take place: {person} is free only {spans}, and {other} {free}"
+            ).format(
+                title=title,
+                person=index.people[tight].label,
+                spans=_spans_text(index, [s for s in tight_free if s[2] - s[1] >= length]),
+                other=index.people[other].label,
+                free=_free_text(index, occ, other, days),
             )
     names = ", ".join(index.people[p].label for p in required)
-    return (
-        f"{title} cannot take place: the calendars of {names} leave no common "
-        f"{duration_text(length)} in its window ({window_text(occ.windows)})"
+    return _(
+        "{title} cannot take place: the calendars of {names} leave no common {length} "
+        "in its window ({window})"
+    ).format(
+        title=title,
+        names=names,
+        length=format_duration(length),
+        window=window_text(occ.windows),
     )
 
 
