@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from visitplanner.domain import Schedule
-from visitplanner.i18n import _
+from visitplanner.i18n import N_, _
+
+# the statuses as words, for translation catalogues (shown with ``_(status.value)``)
+_STATUS_WORDS = (
+    N_("optimal"),
+    N_("feasible"),
+    N_("infeasible"),
+    N_("stopped"),
+    N_("timed out"),
+    N_("error"),
+)
 
 
 class Status(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, ngettext
 from visitplanner.solver.rules.base import Facts, Finding, HardRule, details_of, names
 
 if TYPE_CHECKING:
@@ -24,9 +24,11 @@ def check(facts: Facts) -> list[Finding]:
         if missing:
             out.append(
                 Finding(
-                    _("{names} must attend «{title}»").format(
-                        names=names(missing, facts.name), title=x.title
-                    ),
+                    ngettext(
+                        "{names} must attend «{title}»",
+                        "{names} must attend «{title}»",
+                        len(missing),
+                    ).format(names=names(missing, facts.name), title=x.title),
                     (x.p.key,),
                     missing,
                     details_of(missing, facts.name),
@@ -36,9 +38,11 @@ def check(facts: Facts) -> list[Finding]:
         if extra:
             out.append(
                 Finding(
-                    _("{names} is not invited to «{title}»").format(
-                        names=names(extra, facts.name), title=x.title
-                    ),
+                    ngettext(
+                        "{names} is not invited to «{title}»",
+                        "{names} are not invited to «{title}»",
+                        len(extra),
+                    ).format(names=names(extra, facts.name), title=x.title),
                     (x.p.key,),
                     extra,
                     details_of(extra, facts.name),
