@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Schedule, Side, Visit
-from visitplanner.domain.clock import duration_text
 from visitplanner.domain.index import VisitIndex
-from visitplanner.i18n import _
+from visitplanner.i18n import _, format_duration
 from visitplanner.solver.rules import soft_terms
 from visitplanner.solver.rules.interpreter_breaks import interpreting_runs
 
@@ -156,29 +155,40 @@ def longest_stretch(meetings: Iterable[Placement], min_break: int) -> int:
 
 def format_balance(summary: BalanceSummary) -> list[str]:
     """The summary as plain-text lines, e.g. for the command line."""
-    t = summary.targets
-    lines = ["Formal and informal time per day:"]
+    t, d_ = summary.targets, format_duration
+    lines = [_("Formal and informal time per day:")]
     for d in summary.days:
-        over = " (over the daily maximum)" if d.formal > t.max_formal_minutes_per_day else ""
+        over = _(" (over the daily maximum)") if d.formal > t.max_formal_minutes_per_day else ""
         lines.append(
-            f"  {d.label}: formal {duration_text(d.formal)}{over}, "
-            f"informal {duration_text(d.informal)}"
+            _("  {day}: formal {formal}{over}, informal {informal}").format(
+                day=d.label, formal=d_(d.formal), over=over, informal=d_(d.informal)
+            )
         )
     lines.append(
-        f"Informal time with hosts: {duration_text(summary.host_visitor)} "
-        f"(target {duration_text(t.host_visitor_target)})"
+        _("Informal time with hosts: {time} (target {target})").format(
+            time=d_(summary.host_visitor), target=d_(t.host_visitor_target)
+        )
     )
     lines.append(
-        f"Visitors' own time: {duration_text(summary.visitors_only)} "
-        f"(target {duration_text(t.visitors_only_target)})"
+        _("Visitors' own time: {time} (target {target})").format(
+            time=d_(summary.visitors_only), target=d_(t.visitors_only_target)
+        )
     )
     rules = summary.rules
     for i in summary.interpreters:
-        breaks = ", ".join(duration_text(b) for b in i.breaks) or "none needed"
+        breaks = ", ".join(d_(b) for b in i.breaks) or _("none needed")
         lines.append(
-            f"Interpreter {i.name}, day {i.day}: {duration_text(i.formal)} of "
-            f"{duration_text(rules.max_formal_per_day)} formal; longest stretch "
-            f"{duration_text(i.longest_stretch)} (at most {duration_text(rules.max_continuous)}); "
-            f"breaks: {breaks}"
+            _(
+                "Interpreter {name}, day {day}: {formal} of {cap} formal; longest stretch "
+                "{stretch} (at most {limit}); breaks: {breaks}"
+            ).format(
+                name=i.name,
+                day=i.day,
+                formal=d_(i.formal),
+                cap=d_(rules.max_formal_per_day),
+                stretch=d_(i.longest_stretch),
+                limit=d_(rules.max_continuous),
+                breaks=breaks,
+            )
         )
     return lines

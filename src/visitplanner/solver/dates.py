@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from visitplanner.domain import Schedule, Visit
-from visitplanner.domain.clock import duration_text
 from visitplanner.domain.index import Occurrence, VisitIndex
+from visitplanner.i18n import _, format_duration, ngettext
 from visitplanner.solver.precheck import can_fit
 from visitplanner.solver.result import SolveOptions, SolveResult, Status, StopSignal
 
@@ -27,7 +27,6 @@ ProgressFn = Callable[[int, int], None]
 _RANK_FITS, _RANK_UNKNOWN, _RANK_IMPOSSIBLE = 0, 1, 2
 MAX_DETAILED = 2  # activities explained one by one; the rest are counted
 MAX_NAMES = 3  # people named in a reason; more are counted
-_NOBODY = "nobody the programme needs is free on"
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def candidate_runs(visit: Visit) -> list[tuple[date, ...]]:
 def days_text(days: tuple[date, ...]) -> str:
     """E.g. ``"Tue 23 Mar - Wed 24 Mar 2027"``."""
     if not days:
-        return "no days"
+        return _("no days")
     first, last = days[0], days[-1]
     if first == last:
         return f"{first:%a} {first.day} {first:%b %Y}"
@@ -102,9 +101,10 @@ def _evaluate(visit: Visit, time_limit: float, solve_fn: SolveFn) -> tuple[int, 
     blocked = _blocked_reasons(index)
     if blocked:
         out = _ruled_out(index)
-        nobody = [r for r in out if r.startswith(_NOBODY)]
+        prefix = _nobody_text("")
+        nobody = [r for r in out if r.startswith(prefix)]
         if len(nobody) < visit.n_days:  # some days are open: say what still does not fit
-            nobody += blocked + [r for r in out if not r.startswith(_NOBODY)]
+            nobody += blocked + [r for r in out if not r.startswith(prefix)]
         return _RANK_IMPOSSIBLE, DateOption(visit.dates, False, math.inf, tuple(nobody))
     result = solve_fn(visit, SolveOptions(time_limit=time_limit))
     if result.schedule is not None and result.status.has_schedule:
@@ -112,12 +112,15 @@ def _evaluate(visit: Visit, time_limit: float, solve_fn: SolveFn) -> tuple[int, 
         reasons = _schedule_reasons(index, result.schedule)
         return _RANK_FITS, DateOption(visit.dates, True, score, reasons)
     if result.status is Status.INFEASIBLE:
-        first = result.explanation[0] if result.explanation else "no programme fits every rule"
+        first = result.explanation[0] if result.explanation else _("no programme fits every rule")
         return _RANK_IMPOSSIBLE, DateOption(
             visit.dates, False, math.inf, (first, *_ruled_out(index))
         )
     limit = f"{time_limit:g} s"
-    reasons = (f"no programme found within {limit} (one may still exist)", *_ruled_out(index))
+    reasons = (
+        _("no programme found within {limit} (one may still exist)").format(limit=limit),
+        *_ruled_out(index),
+    )
     return _RANK_UNKNOWN, DateOption(visit.dates, False, math.inf, reasons)
 
 
@@ -141,26 +144,44 @@ def _blocked_reasons(index: VisitIndex) -> list[str]:
     out = [_no_slot_reason(index, occ) for occ in blocked[:MAX_DETAILED]]
     rest = len(blocked) - MAX_DETAILED
     if rest > 0:
-        noun = "activity" if rest == 1 else "activities"
-        out.append(f"{rest} more {noun} cannot be placed either")
+        out.append(
+            ngettext(
+                "{n} more activity cannot be placed either",
+                "{n} more activities cannot be placed either",
+                rest,
+            ).format(n=rest)
+        )
     return out
 
 
 def _no_slot_reason(index: VisitIndex, occ: Occurrence) -> str:
-    length = duration_text(occ.activity.min_length)
-    head = f"no slot for {occ.title}"
+    length = format_duration(occ.activity.min_length)
+    head = _("no slot for {title}").format(title=occ.title)
     if not occ.windows:
-        return f"{head}: it has no time window on these days"
+        return _("{head}: it has no time window on these days").format(head=head)
     known = [pid for pid in occ.activity.required if pid in index.people]
     alone = [pid for pid in known if not _free_in_windows(index, occ, (pid,))]
     if len(alone) > 1 and len(alone) == len(known):
-        return f"{head}: none of the {len(known)} people it needs is free for {length}"
+        return _("{head}: none of the {n} people it needs is free for {length}").format(
+            head=head, n=len(known), length=length
+        )
     if len(alone) > MAX_NAMES:
-        return f"{head}: {len(alone)} of the {len(known)} people it needs are not free for {length}"
+        return _("{head}: {k} of the {n} people it needs are not free for {length}").format(
+            head=head, k=len(alone), n=len(known), length=length
+        )
     if alone:
-        verb = "is" if len(alone) == 1 else "are"
-        return f"{head}: {_join([index.name(pid) for pid in alone])} {verb} not free for {length}"
-    return f"{head}: the people it needs are never free together for {length}"
+        return ngettext(
+            "{head}: {names} is not free for {length}",
+            "{head}: {names} are not free for {length}",
+            len(alone),
+        ).format(head=head, names=_join([index.name(pid) for pid in alone]), length=length)
+    return _("{head}: the people it needs are never free together for {length}").format(
+        head=head, length=length
+    )
+
+
+def _nobody_text(day: str) -> str:
+    return _("nobody the programme needs is free on {day}").format(day=day)
 
 
 def _ruled_out(index: VisitIndex) -> list[str]:
@@ -179,11 +200,19 @@ def _ruled_out(index: VisitIndex) -> list[str]:
             )
         ]
         if len(busy) > 1 and len(busy) == len(needed):
-            out.append(f"{_NOBODY} {visit.day_label(day)}")
+            out.append(_nobody_text(visit.day_label(day)))
         elif len(busy) == 1:
-            out.append(f"{index.name(busy[0])}'s calendar rules out {visit.day_label(day)}")
+            out.append(
+                _("{name}'s calendar rules out {day}").format(
+                    name=index.name(busy[0]), day=visit.day_label(day)
+                )
+            )
         elif busy:
-            out.append(f"{len(busy)} people's calendars rule out {visit.day_label(day)}")
+            out.append(
+                _("{n} people's calendars rule out {day}").format(
+                    n=len(busy), day=visit.day_label(day)
+                )
+            )
     return out
 
 
@@ -198,17 +227,22 @@ def _schedule_reasons(index: VisitIndex, schedule: Schedule) -> tuple[str, ...]:
                 if s.start < placement.abs_end and placement.abs_start < s.end:
                     days_of.setdefault(pid, set()).add(placement.day)
     reasons = [
-        f"{index.name(p.id)} only if need be on "
-        + _join([visit.day_label(d) for d in sorted(days_of[p.id])])
+        _("{name} only if need be on {days}").format(
+            name=index.name(p.id), days=_join([visit.day_label(d) for d in sorted(days_of[p.id])])
+        )
         for p in visit.participants
         if p.id in days_of
     ]
     placed = {p.key for p in schedule}
-    reasons += [f"no room for {occ.title}" for occ in index.occurrences if occ.key not in placed]
-    return tuple(reasons) if reasons else ("everyone free",)
+    reasons += [
+        _("no room for {title}").format(title=occ.title)
+        for occ in index.occurrences
+        if occ.key not in placed
+    ]
+    return tuple(reasons) if reasons else (_("everyone free"),)
 
 
 def _join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + _(" and ") + items[-1]
