@@ -64,8 +64,11 @@ def test_a_venue_shared_by_two_meetings(demo: Visit) -> None:
         venues=("restaurant",),
     )
     lines = infeasible(replace(demo, activities=(*demo.activities, briefing)))
-    assert "Le Procope can host only one of «Dinner» and «Press evening» at a time" in lines
-    assert "«Press evening» (2 h) must be within day 1 19:00-22:00" in lines
+    assert lines == (
+        "Le Procope can host only one of «Dinner» and «Press evening» at a time",
+        "«Dinner» (1 h 30 min) must be within day 1 19:00-22:00",
+        "«Press evening» (2 h) must be within day 1 19:00-22:00",
+    )
     assert not any("Cllr Morag Baird" in line for line in lines)
 
 

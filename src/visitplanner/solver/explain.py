@@ -45,9 +45,13 @@ def minimal_core(ctx: ModelContext, core: list[int], deadline: float) -> list[in
 
 
 def phrases(index: VisitIndex, guards: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
-    """One line per rule involved, in catalogue order, each at most :data:`MAX_LINE` long."""
+    """One line per rule involved, each at most :data:`MAX_LINE` long.
+
+    The rules that clash come first (the first line is what a status bar shows);
+    the time windows that make them clash follow.
+    """
     lines: list[str] = []
-    for rule in hard_rules():
+    for rule in sorted(hard_rules(), key=lambda r: r.name == "within_windows"):
         args = [a for name, a in guards if name == rule.name]
         if not args:
             continue
