@@ -117,3 +117,18 @@ def test_catalogue_order_changes_neither_the_optimum_nor_the_checks(
     )
     assert _violations(visit, broken, seed) == _violations(visit, broken, 0)
     assert _violations(visit, broken, seed)
+
+
+def test_a_programme_that_fails_its_own_check_is_an_error_not_a_result(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If solver and checker ever disagree, the coordinator gets an error, never 'optimal'."""
+    import visitplanner.solver.solve as solving
+    from visitplanner.solver.checker import CheckReport, Violation
+
+    broken = Violation("people_free", "Required people are available", "Ann is busy")
+    monkeypatch.setattr(solving, "check_all", lambda *args: CheckReport((broken,)))
+    result = solve(load_project(demo_path).visit, SolveOptions(time_limit=20))
+    assert result.status is Status.ERROR
+    assert result.schedule is None
+    assert "breaks a rule (Required people are available): Ann is busy" in result.message
