@@ -16,7 +16,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_OCCURRENCES = 200_000
 """Most event occurrences (after expanding repeats) worked out per file within the window."""
 
-MAX_EVENTS = 100_000
+MAX_EVENTS = 3_000
 """Most events a file may hold within (or near) the window."""
 
 MAX_RULE_STEPS = 250_000
@@ -25,8 +25,14 @@ MAX_RULE_STEPS = 250_000
 MAX_FILE_STEPS = 1_000_000
 """Most steps all the repeat rules of a file may take together."""
 
-MAX_SECONDS = 60.0
-"""Work on one file stops (and the file is refused) after this long."""
+MAX_SECONDS = 2.0
+"""Work on one file stops (and the file is refused) after this much processor time."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Years a window of dates may cover (as in project files)."""
+
+SEARCH_YEARS = 30
+"""A repeat rule is not searched more than this many years past the window."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,8 @@ class Budget:
     max_occurrences: int = MAX_OCCURRENCES
     max_seconds: float = MAX_SECONDS
     occurrences: int = 0
-    started: float = field(default_factory=time.monotonic)
+    started: float = field(default_factory=time.thread_time)
+    notes: list[str] = field(default_factory=list)
 
     expected: float = 0.0
 
@@ -124,7 +131,7 @@ class Budget:
 
     def check_time(self) -> None:
         """Refuse if working on this file has taken too long."""
-        if time.monotonic() - self.started > self.max_seconds:
+        if time.thread_time() - self.started > self.max_seconds:
             raise RefusalError(
                 "",
                 f"working out its events took longer than {self.max_seconds:.0f} seconds; "

@@ -8,13 +8,17 @@ in seconds: only the part near the chosen dates is handed to ``icalendar``.
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 import icalendar
+from icalendar.timezone import tzp
 
 from visitplanner.io.ics_import.model import MAX_EVENTS, ImportWindow, RefusalError
 
@@ -55,6 +59,26 @@ class Parsed:
         if line is None:
             line = self.uid_lines.get(f"{component.name}/{component.get('UID')}")
         return line
+
+
+#: icalendar keeps the time zones of every file it reads in one process-wide table,
+#: keyed by TZID; imports take turns so that each file sees only its own.
+_TIME_ZONE_TABLE = threading.Lock()
+
+
+@contextmanager
+def own_time_zones() -> Iterator[None]:
+    """Within the block, icalendar knows only the time zones of the file being read.
+
+    A file that defines ``TZID:Office Time`` must not get the offsets of another
+    file's ``Office Time`` read earlier (or of a file that was refused).
+    """
+    with _TIME_ZONE_TABLE:
+        tzp.use_zoneinfo()
+        try:
+            yield
+        finally:
+            tzp.use_zoneinfo()
 
 
 def decode(data: bytes) -> str:
