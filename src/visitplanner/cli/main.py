@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
+from visitplanner.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_OK,
+    open_project,
+    run_guarded,
+)
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
 from visitplanner.io.errors import InputFileError
@@ -98,7 +104,7 @@ def run_solve(args: argparse.Namespace) -> int:
         if args.out:
             save_project(project, args.out)
             print(f"Saved the project to {args.out}")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: ExportError
         print(f"Could not write the output: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
@@ -129,7 +135,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         updated = _write_ics(project, args.ics)
         save_project(updated, args.project)
-    except (OSError, InputFileError) as exc:
+    except (OSError, ValueError, InputFileError) as exc:  # ValueError: ExportError
         print(f"Could not write the calendars: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
@@ -173,4 +179,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
         print("Give a project file or --demo.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return int(args.func(args))
+    return run_guarded(args.func, args)
