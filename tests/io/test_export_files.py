@@ -15,7 +15,6 @@ from visitplanner.domain import Project
 from visitplanner.io import export_files
 from visitplanner.io.ics_export import ExportError, export_ics, export_plan, person_file_names
 from visitplanner.io.ics_import import read_calendar_bytes
-from visitplanner.io.project import load_project
 
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 
