@@ -127,8 +127,13 @@ def check_rules(
             detail = f" ('{unknown[0][:30]}')" if unknown else ""
             raise RefusalError("", f"the repeat rule of {what} cannot be understood{detail}")
         freq = freq.upper()
-        interval = _first(rule.get("INTERVAL")) or 1
-        interval = interval if isinstance(interval, int) and interval > 0 else 1
+        interval = _first(rule.get("INTERVAL"))
+        interval = 1 if interval is None else interval
+        if not isinstance(interval, int) or interval < 1:
+            # dateutil would step by nothing, for ever
+            raise RefusalError(
+                "", f"the repeat rule of {what} cannot be understood (INTERVAL={interval})"
+            )
         end = until
         rule_until = _first(rule.get("UNTIL"))
         if isinstance(rule_until, date) and rule_until.year < 9999:
