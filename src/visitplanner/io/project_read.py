@@ -109,13 +109,15 @@ def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
 def _project(root: JsonNode) -> Project:
     root.obj()
     if root.opt("format", FORMAT_NAME).value != FORMAT_NAME:
-        raise BadValueError("format", "this is not a Visit Planner project file")
+        raise BadValueError("format", _("this is not a Visit Planner project file"))
     version = root.get("version").int_(low=1)
     if version > FORMAT_VERSION:
         raise BadValueError(
             "version",
-            f"the file was made by a newer Visit Planner (format {version}; "
-            f"this version reads up to {FORMAT_VERSION})",
+            _(
+                "the file was made by a newer Visit Planner (format {version}; "
+                "this version reads up to {supported})"
+            ).format(version=version, supported=FORMAT_VERSION),
         )
     venues = tuple(_venue(n) for n in root.get("venues").items())
     venue_ids = _unique([v.id for v in venues], root.get("venues"), "venue")
@@ -128,7 +130,9 @@ def _project(root: JsonNode) -> Project:
     availability = {}
     for pid, node in _named(root.opt("availability", {})):
         if pid not in people_ids:
-            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(
+                node.place, _("'{id}' is not a participant of this visit").format(id=pid)
+            )
         availability[pid] = _availability(node)
     visit = Visit(
         title=visit_node.get("title").nonempty(),
@@ -140,8 +144,8 @@ def _project(root: JsonNode) -> Project:
         travel=_travel(root.opt("travel", []), refs),
         activities=activities,
         candidate_dates=_candidate(visit_node.opt("candidate_dates", None)),
-        day_start=visit_node.opt("day_start", "07:00").conv(parse_hhmm, "not a time"),
-        day_end=visit_node.opt("day_end", "23:00").conv(parse_hhmm, "not a time"),
+        day_start=visit_node.opt("day_start", "07:00").conv(parse_hhmm, _("not a time")),
+        day_end=visit_node.opt("day_end", "23:00").conv(parse_hhmm, _("not a time")),
         slot=visit_node.opt("slot_minutes", 5).int_(low=1, high=60),
         balance=_balance(visit_node.opt("balance", {})),
         interpreter_rules=_interp(visit_node.opt("interpreter", {})),
@@ -168,6 +172,13 @@ def _project(root: JsonNode) -> Project:
     return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports)
 
 
+_TWICE = {
+    "venue": lambda: _("the venue id '{id}' is used twice"),
+    "participant": lambda: _("the participant id '{id}' is used twice"),
+    "activity": lambda: _("the activity id '{id}' is used twice"),
+}
+
+
 class _Refs:
     def __init__(self, people: set[str], venues: set[str]) -> None:
         self.people = people
@@ -176,7 +187,9 @@ class _Refs:
     def person(self, node: JsonNode) -> str:
         pid = node.str_()
         if pid not in self.people:
-            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(
+                node.place, _("'{id}' is not a participant of this visit").format(id=pid)
+            )
         return pid
 
     def people_list(self, node: JsonNode) -> tuple[str, ...]:
@@ -185,7 +198,7 @@ class _Refs:
     def venue(self, node: JsonNode) -> str:
         vid = node.str_()
         if vid not in self.venues:
-            raise BadValueError(node.place, f"'{vid}' is not a venue of this visit")
+            raise BadValueError(node.place, _("'{id}' is not a venue of this visit").format(id=vid))
         return vid
 
 
@@ -197,7 +210,10 @@ def _unique(ids: list[str], node: JsonNode, what: str) -> set[str]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            raise BadValueError(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
+            raise BadValueError(
+                f"{node.place}[{i}].id",
+                _TWICE[what]().format(id=item),
+            )
         seen.add(item)
     return seen
 
@@ -208,7 +224,7 @@ def _zone(node: JsonNode) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise BadValueError(
-            node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)"
+            node.place, _("'{zone}' is not a known time zone (e.g. Europe/Paris)").format(zone=name)
         ) from None
     return name
 
@@ -237,7 +253,7 @@ def _participant(n: JsonNode) -> Participant:
     side_names = [s.value for s in Side]
     langs = n.get("languages").strs()
     if not langs:
-        raise BadValueError(n.get("languages").place, "give at least one language (e.g. en)")
+        raise BadValueError(n.get("languages").place, _("give at least one language (e.g. en)"))
     return Participant(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
@@ -258,7 +274,7 @@ def _availability(n: JsonNode) -> Availability:
         zone = _zone(r.get("zone")) if r.has("zone") else None
         start, end = moment(r.get("start"), zone), moment(r.get("end"), zone)
         if end <= start:
-            raise BadValueError(r.get("end").place, "ends before it starts")
+            raise BadValueError(r.get("end").place, _("ends before it starts"))
         ranges.append(AvailabilityRange(start, end, r.get("level").enum(Level, levels)))
     return Availability(tuple(ranges), n.opt("default", "unavailable").enum(Level, levels))
 
@@ -266,10 +282,10 @@ def _availability(n: JsonNode) -> Availability:
 def _window(n: JsonNode, n_days_hint: int = 366) -> Window:
     day_node = n.opt("day", None)
     day = None if day_node.value is None else day_node.int_(low=1, high=n_days_hint)
-    start = n.get("from").conv(parse_hhmm, "not a time")
-    end = n.get("to").conv(parse_hhmm, "not a time")
+    start = n.get("from").conv(parse_hhmm, _("not a time"))
+    end = n.get("to").conv(parse_hhmm, _("not a time"))
     if end <= start:
-        raise BadValueError(n.get("to").place, "the window ends before it starts")
+        raise BadValueError(n.get("to").place, _("the window ends before it starts"))
     return Window(start, end, day)
 
 
@@ -279,10 +295,10 @@ def _activity(n: JsonNode, refs: _Refs) -> Activity:
     lo = n.get("min_minutes").int_(low=1, high=day)
     hi = n.get("max_minutes").int_(low=1, high=day)
     if hi < lo:
-        raise BadValueError(n.get("max_minutes").place, "is shorter than the minimum length")
+        raise BadValueError(n.get("max_minutes").place, _("is shorter than the minimum length"))
     windows = tuple(_window(w) for w in n.get("windows").items())
     if not windows:
-        raise BadValueError(n.get("windows").place, "give at least one time window")
+        raise BadValueError(n.get("windows").place, _("give at least one time window"))
     mins = []
     for m in n.opt("min_attendance", []).items():
         among = refs.people_list(m.get("among"))
@@ -328,7 +344,9 @@ def _candidate(n: JsonNode) -> DateWindow | None:
     weekdays: list[int] = []
     for w in n.opt("weekdays", names[:5]).items():
         if w.str_() not in names:
-            raise BadValueError(w.place, f"must be one of {', '.join(names)}")
+            raise BadValueError(
+                w.place, _("must be one of {choices}").format(choices=", ".join(names))
+            )
         weekdays.append(names.index(w.str_()))
     return DateWindow(first, last, n.opt("days", 2).int_(low=1, high=14), tuple(weekdays))
 
@@ -356,12 +374,14 @@ def _interp(n: JsonNode) -> InterpreterRules:
 def _placement(n: JsonNode, visit: Visit, refs: _Refs) -> Placement:
     aid = n.get("activity").str_()
     if aid not in {a.id for a in visit.activities}:
-        raise BadValueError(n.get("activity").place, f"'{aid}' is not an activity of this visit")
+        raise BadValueError(
+            n.get("activity").place, _("'{id}' is not an activity of this visit").format(id=aid)
+        )
     day = n.get("day").int_(low=1, high=visit.n_days)
-    start = n.get("start").conv(parse_hhmm, "not a time")
-    end = n.get("end").conv(parse_hhmm, "not a time")
+    start = n.get("start").conv(parse_hhmm, _("not a time"))
+    end = n.get("end").conv(parse_hhmm, _("not a time"))
     if end <= start:
-        raise BadValueError(n.get("end").place, "ends before it starts")
+        raise BadValueError(n.get("end").place, _("ends before it starts"))
     return Placement(
         key=n.opt("occurrence", aid).str_(),
         activity_id=aid,
