@@ -10,13 +10,19 @@ from zoneinfo import ZoneInfo
 
 from visitplanner.domain import Level
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused before being read."""
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Files larger than this are refused before being read (sifting 16 MB takes about 1 s)."""
+
+MAX_PARSED_LINES = 25_000
+"""Most lines (in or near the window, after sifting) handed to icalendar: about 1 s of parsing."""
+
+MAX_PARSED_BYTES = 2 * 1024 * 1024
+"""Most text (in or near the window, after sifting) handed to icalendar."""
 
 MAX_OCCURRENCES = 200_000
 """Most event occurrences (after expanding repeats) worked out per file within the window."""
 
-MAX_EVENTS = 3_000
+MAX_EVENTS = 2_000
 """Most events a file may hold within (or near) the window."""
 
 MAX_RULE_STEPS = 250_000

@@ -20,7 +20,14 @@ from typing import Any
 import icalendar
 from icalendar.timezone import tzp
 
-from visitplanner.io.ics_import.model import MAX_EVENTS, ImportWindow, RefusalError
+from visitplanner.i18n import _
+from visitplanner.io.ics_import.model import (
+    MAX_EVENTS,
+    MAX_PARSED_BYTES,
+    MAX_PARSED_LINES,
+    ImportWindow,
+    RefusalError,
+)
 
 TRACKED = ("VEVENT", "VFREEBUSY", "VAVAILABILITY", "AVAILABLE", "VTIMEZONE")
 WRAPPABLE = {"VEVENT", "VFREEBUSY", "VAVAILABILITY", "VTIMEZONE", "VTODO", "VJOURNAL"}
@@ -106,6 +113,14 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
             "",
             f"it has more than {MAX_EVENTS:,} events near the chosen dates; "
             "export a shorter period",
+        )
+    if filtered.count("\n") > MAX_PARSED_LINES or len(filtered) > MAX_PARSED_BYTES:
+        raise RefusalError(
+            "",
+            _(
+                "it holds too much in or near the chosen dates (more than {lines:,} lines "
+                "or {mb} MB); export a shorter period"
+            ).format(lines=MAX_PARSED_LINES, mb=MAX_PARSED_BYTES // 1024 // 1024),
         )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
