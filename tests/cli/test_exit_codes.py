@@ -58,3 +58,30 @@ def test_the_real_command_prints_no_traceback_on_a_bad_file(tmp_path: Path) -> N
     )
     assert done.returncode == EXIT_BAD_INPUT
     assert "huge-number.json" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_model_the_solver_refuses_is_an_internal_error_not_a_timeout(
+    demo_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weight of 2**62 made CP-SAT answer MODEL_INVALID, reported as "timed out after 0.1 s".
+
+    Files can no longer hold such weights (refused at read time), so the project
+    is changed after loading.
+    """
+    from dataclasses import replace
+
+    from visitplanner.cli import common
+    from visitplanner.domain import Weights
+
+    real = common.load_project
+
+    def heavy(path: object) -> object:
+        project = real(path)  # type: ignore[arg-type]
+        weights = Weights({**project.visit.weights.values, "formal_spread": 2**62})
+        return replace(project, visit=replace(project.visit, weights=weights))
+
+    monkeypatch.setattr(common, "load_project", heavy)
+    assert main(["solve", str(demo_path), "--time-limit", "5"]) == EXIT_INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "Internal error" in err and "CP-SAT refused the model" in err
+    assert "timed out" not in err and "Traceback" not in err
