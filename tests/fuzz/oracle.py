@@ -14,6 +14,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from tests.fuzz.seeds import project_seeds
 from visitplanner.domain import Availability
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_export import ExportError, build_calendar, check_exportable
@@ -121,8 +122,15 @@ def check_cli_on_calendar(raw: bytes, folder: Path) -> None:
     path = folder / "fuzz.ics"
     path.write_bytes(raw)
     first, last = calendar_window(raw)
-    code, printed = run_cli(
-        ["import-ics", str(path), "--zone", "Europe/London", "--window", str(first), str(last)]
-    )
-    assert code in (0, 2), (code, printed[-500:])
-    assert "Traceback" not in printed, printed[-2000:]
+    window = ["--window", str(first), str(last)]
+    project = folder / "visit.json"
+    project.write_text(project_seeds()[0], encoding="utf-8")
+    for argv in (
+        ["import-ics", str(path), "--zone", "Europe/London", *window],
+        ["import-ics", str(path), "--project", str(project), "--person", "councillor", *window],
+    ):
+        code, printed = run_cli(argv)
+        assert code in (0, 2), (code, printed[-500:])
+        assert "Traceback" not in printed, printed[-2000:]
+    # whatever was painted and saved must open again
+    check_project_bytes(project.read_bytes(), "visit.json")
