@@ -221,3 +221,52 @@ def test_a_forty_second_call_saves_and_reopens(tmp_path: object, demo_path: obje
     target = Path(str(tmp_path)) / "p.json"
     save_project(replace(project, visit=replace(project.visit, availability=availability)), target)
     assert load_project(target).visit.availability_of(person.id).ranges[-1].end > ranges[-1].start
+
+
+_WINDOWS_ZONE = """
+BEGIN:VTIMEZONE
+TZID:GMT Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0000
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010101T010000
+TZOFFSETFROM:+0000
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+END:VTIMEZONE
+"""
+
+
+def test_an_event_far_beyond_the_search_limit_does_not_jam_its_time_zone() -> None:
+    """A stopped search used to leave dateutil's cache lock taken: the next event hung."""
+
+    def meeting(uid: str, day: str) -> str:
+        return event(
+            uid,
+            f"SUMMARY:{uid}",
+            f"DTSTART;TZID=GMT Standard Time:{day}T100000",
+            f"DTEND;TZID=GMT Standard Time:{day}T110000",
+            "RRULE:FREQ=YEARLY;COUNT=2",  # so that it is not sifted out before parsing
+        )
+
+    data = cal(
+        meeting("before", "20260303"),
+        meeting("far", "31000301"),
+        meeting("farther", "32000301"),
+        meeting("after", "20260304"),
+        head=_WINDOWS_ZONE,
+    )
+    notes: list[str] = []
+    began = time.process_time()
+    got = read_calendar_bytes(data, "far.ics", "UTC", *WINDOW, notes=notes)
+    assert time.process_time() - began < 2
+    assert [(iv.start, iv.end) for iv in got] == [
+        (at("UTC", 2026, 3, 3, 10), at("UTC", 2026, 3, 3, 11)),
+        (at("UTC", 2026, 3, 4, 10), at("UTC", 2026, 3, 4, 11)),
+    ]
+    assert len(notes) == 2 and "'far'" in notes[0] and "'farther'" in notes[1]

@@ -15,7 +15,7 @@ from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_import.events import event_intervals
 from visitplanner.io.ics_import.freebusy import availability_intervals, freebusy_intervals
-from visitplanner.io.ics_import.guard import SearchTooFarError, search_limit
+from visitplanner.io.ics_import.guard import SearchTooFarError, latest_year, search_limit
 from visitplanner.io.ics_import.merge import merge
 from visitplanner.io.ics_import.model import (
     FIRST_YEAR,
@@ -29,6 +29,8 @@ from visitplanner.io.ics_import.model import (
 )
 from visitplanner.io.ics_import.reader import brief, own_time_zones, parse
 from visitplanner.io.ics_import.timing import check_rules
+
+SEARCHED = {"VEVENT", "AVAILABLE", "VAVAILABILITY"}
 
 
 def import_calendars(
@@ -119,11 +121,7 @@ def _read(
 ) -> list[BusyInterval]:
     budget = Budget()
     try:
-        with (
-            warnings.catch_warnings(),
-            own_time_zones(),
-            search_limit(window.last_day.year + SEARCH_YEARS),
-        ):
+        with warnings.catch_warnings(), own_time_zones():
             warnings.simplefilter("ignore")
             found = _intervals(data, window, budget)
     except RefusalError as refusal:
@@ -156,12 +154,16 @@ def _intervals(data: bytes, window: ImportWindow, budget: Budget) -> list[BusyIn
                 budget.expect((check_rules(part, what, window.query_end, window.tz)[0], 0), what)
     parsed.calendars = [_standard(cal) for cal in parsed.calendars]
     parsed.index()
+    # Rules may be searched up to 30 years past the window or the file's last start date.
+    starts = (c for cal in parsed.calendars for c in cal.walk() if c.name in SEARCHED)
+    last = max(window.last_day.year, latest_year(starts, LAST_YEAR))
     found: list[BusyInterval] = []
-    for cal in parsed.calendars:
-        found += event_intervals(cal, parsed, window, budget)
-        found += freebusy_intervals(cal, parsed, window, budget)
-        found += availability_intervals(cal, parsed, window, budget)
-        budget.check_time()
+    with search_limit(last + SEARCH_YEARS):
+        for cal in parsed.calendars:
+            found += event_intervals(cal, parsed, window, budget)
+            found += freebusy_intervals(cal, parsed, window, budget)
+            found += availability_intervals(cal, parsed, window, budget)
+            budget.check_time()
     return found
 
 

@@ -10,7 +10,7 @@ from recurring_ical_events import EventAdapter, Series
 
 from visitplanner.domain import Level
 from visitplanner.i18n import _
-from visitplanner.io.ics_import.guard import SearchTooFarError
+from visitplanner.io.ics_import.guard import SearchTooFarError, settle
 from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed, brief
 from visitplanner.io.ics_import.timing import (
@@ -90,6 +90,10 @@ def event_intervals(
             expected = check_rules(component, what, window.query_end, window.tz, window.start)
         except RefusalError as refusal:
             raise RefusalError(place, refusal.problem) from None
+        except SearchTooFarError:  # its time zone, far from the window
+            settle([component])
+            budget.notes.append(_never(what))
+            continue
         budget.expect(expected, what)
         bound_rules(component, window.query_end, window.tz)
         groups.setdefault(_series_key(component, groups), []).append(component)
@@ -147,13 +151,17 @@ def _series_intervals(
             if end > start:
                 found.append(BusyInterval(start, end, level))
     except SearchTooFarError:
-        budget.notes.append(
-            _(
-                "{what} was skipped: it repeats on dates that never come (such as 30 February)"
-            ).format(what=what[:1].upper() + what[1:])
-        )
+        settle(components)
+        budget.notes.append(_never(what))
         return
     yield from found
+
+
+def _never(what: str) -> str:
+    return _(
+        "{what} was skipped: its dates could not be worked out within 30 years of the chosen "
+        "dates (it repeats on dates that never come, such as 30 February)"
+    ).format(what=what[:1].upper() + what[1:])
 
 
 def event_level(component: Any) -> Level | None:

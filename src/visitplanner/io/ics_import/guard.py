@@ -14,9 +14,10 @@ and in other threads, behave exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date
 from typing import Any
 
 from dateutil import rrule as _rrule  # type: ignore[import-untyped]
@@ -53,3 +54,38 @@ def search_limit(last_year: int) -> Iterator[None]:
         yield
     finally:
         _last_year.reset(token)
+
+
+def settle(components: Iterable[Any]) -> None:
+    """Make the time zones of ``components`` usable again after a stopped search.
+
+    ``dateutil`` fills a rule's cache under a lock and releases it only when the
+    rule's generator ends normally; a stopped search leaves it locked (the next
+    local time would wait for ever). Each such rule keeps the dates found so far
+    (they reach past the allowed year, so every date needed is among them).
+    """
+    for component in components:
+        for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+            value = getattr(component.get(name), "dt", None)
+            for comp in getattr(getattr(value, "tzinfo", None), "_comps", ()):
+                _settle_rule(getattr(comp, "rrule", None))
+
+
+def _settle_rule(rule: Any) -> None:
+    lock = getattr(rule, "_cache_lock", None)
+    if lock is None or not lock.locked() or getattr(rule, "_cache", None) is None:
+        return
+    rule._cache_gen = None
+    rule._len = len(rule._cache)
+    rule._cache_complete = True
+    lock.release()
+
+
+def latest_year(components: Iterable[Any], cap: int) -> int:
+    """The latest start year among ``components`` (at most ``cap``)."""
+    years = [0]
+    for component in components:
+        value = getattr(component.get("DTSTART"), "dt", None)
+        if isinstance(value, date):
+            years.append(min(value.year, cap))
+    return max(years)
