@@ -239,3 +239,13 @@ def test_stale_temporary_files_of_a_killed_save_are_swept(demo_path: Path, tmp_p
 def test_round_trip_is_exact_text(demo_path: Path) -> None:
     once = project_to_json(load_project(demo_path))
     assert project_to_json(parse_project(once.encode("utf-8"))) == once
+
+
+def test_one_way_travel_round_trips_exactly(demo_path: Path) -> None:
+    """A one-way time with no way back used to come back as both ways (found by fuzzing)."""
+    d = _demo(demo_path)
+    d["travel"] = [{"from": "hotel", "to": "pb-office", "minutes": 25, "both_ways": False}]
+    project = parse_project(json.dumps(d).encode(), "p.json")
+    again = parse_project(project_to_json(project).encode(), "p.json")
+    assert dict(again.visit.travel.minutes) == {("hotel", "pb-office"): 25}
+    assert again == project

@@ -124,7 +124,9 @@ def _travel(visit: Visit) -> list[dict[str, Any]]:
         if (a, b) in done:
             continue
         back = visit.travel.minutes.get((b, a))
-        both = back is None or back == minutes
+        # One way only when the other way is not stored the same: reading the file back
+        # must give exactly these pairs (travel times fall back to the other way anyway).
+        both = back == minutes
         out.append({"from": a, "to": b, "minutes": minutes, "both_ways": both})
         done.add((a, b))
         if back is not None and both:
