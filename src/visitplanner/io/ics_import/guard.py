@@ -66,9 +66,17 @@ def settle(components: Iterable[Any]) -> None:
     """
     for component in components:
         for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-            value = getattr(component.get(name), "dt", None)
+            value = _value(component, name)
             for comp in getattr(getattr(value, "tzinfo", None), "_comps", ()):
                 _settle_rule(getattr(comp, "rrule", None))
+
+
+def _value(component: Any, name: str) -> Any:
+    """The date or time of property ``name``; None if absent or unreadable."""
+    try:
+        return getattr(component.get(name), "dt", None)
+    except Exception:  # icalendar raises on broken properties; they are reported later
+        return None
 
 
 def _settle_rule(rule: Any) -> None:
@@ -85,7 +93,7 @@ def latest_year(components: Iterable[Any], cap: int) -> int:
     """The latest start year among ``components`` (at most ``cap``)."""
     years = [0]
     for component in components:
-        value = getattr(component.get("DTSTART"), "dt", None)
+        value = _value(component, "DTSTART")
         if isinstance(value, date):
             years.append(min(value.year, cap))
     return max(years)
