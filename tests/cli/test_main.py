@@ -53,7 +53,7 @@ def test_solve_writes_project_and_calendars(tmp_path: Path, demo_path: Path) -> 
     assert (ics_dir / "all.ics").exists()
     cal = Calendar.from_ical((ics_dir / "all.ics").read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 11
-    assert (ics_dir / "councillor.ics").exists()
+    assert (ics_dir / "morag-baird.ics").exists()
 
 
 def test_check_reports_problems_of_a_stored_schedule(

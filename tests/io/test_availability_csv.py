@@ -138,3 +138,13 @@ def test_valid_rows_round_trip(
     assert rng.start.replace(tzinfo=None) == datetime(
         day.year, day.month, day.day, start // 60, start % 60
     )
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_dates_a_project_could_not_hold_are_refused(day: str, demo_path: Path) -> None:
+    from visitplanner.io.project import load_project
+
+    visit = load_project(demo_path).visit
+    raw = f"councillor,{day},09:00,10:00,busy\n".encode()
+    with pytest.raises(InputFileError, match="row 1"):
+        parse_availability_csv(raw, visit, "times.csv")

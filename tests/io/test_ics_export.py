@@ -245,18 +245,19 @@ def test_per_person_calendars(project: Project, tmp_path: Path) -> None:
     folder = tmp_path / "calendars"
     updated, written = export_ics(project, folder, per_person=True, now=NOW)
     names = {p.name for p in written}
-    assert names == {"all.ics"} | {f"{p.id}.ics" for p in project.visit.participants}
+    by_person = person_file_names(project)
+    assert names == {"all.ics"} | set(by_person.values())
     assert all(p.parent == folder for p in written)
     all_uids = set(_events(_parse((folder / "all.ics").read_bytes())))
     assert all_uids == {event_uid(project, p.key) for p in project.schedule}
     for person in project.visit.participants:
-        cal = _parse((folder / f"{person.id}.ics").read_bytes())
+        cal = _parse((folder / by_person[person.id]).read_bytes())
         want = {event_uid(project, p.key) for p in project.schedule if person.id in p.attendees}
         assert set(_events(cal)) == want, person.id
         assert person.name in str(cal["X-WR-CALNAME"])
         assert cal.timezones[0].tz_name == "Europe/Paris"
     # someone in nothing still gets a valid (empty) calendar
-    empty = _parse((folder / "steering-group.ics").read_bytes())
+    empty = _parse((folder / by_person["steering-group"]).read_bytes())
     assert not list(empty.walk("VEVENT"))
     assert updated.exports == export_stamps(project)
 
@@ -283,13 +284,28 @@ def test_unknown_person_is_refused(project: Project) -> None:
 
 
 def test_person_file_names_are_safe_and_unique(project: Project) -> None:
+    people = project.visit.participants
     odd = (
-        replace(project.visit.participants[0], id="all"),
-        replace(project.visit.participants[1], id="../x y"),
-        replace(project.visit.participants[2], id=".._x_y"),
+        replace(people[0], id="a", name="All"),
+        replace(people[1], id="../x y", name="../X Y"),
+        replace(people[2], id="b", name="x-y"),
+        replace(people[3], id="c", name="Cllr Morag Baird"),
+        replace(people[4], id="d", name="Élodie Müller-Ørsted"),
+        replace(people[5], id="id-only", name="李明"),
+        replace(people[6], id="李", name="王"),
+        replace(people[7], id="e", name="NUL"),
     )
     names = person_file_names(replace(project, visit=replace(project.visit, participants=odd)))
-    assert names == {"all": "all-2.ics", "../x y": "x_y.ics", ".._x_y": "x_y-2.ics"}
+    assert names == {
+        "a": "all-2.ics",
+        "../x y": "x-y.ics",
+        "b": "x-y-2.ics",
+        "c": "morag-baird.ics",
+        "d": "elodie-muller-rsted.ics",
+        "id-only": "id-only.ics",
+        "李": "participant.ics",
+        "e": "nul-person.ics",
+    }
 
 
 def test_empty_schedule_still_names_the_zone(project: Project) -> None:

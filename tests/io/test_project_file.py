@@ -97,7 +97,11 @@ _words = st.text(
     min_size=1,
     max_size=12,
 )
-_free_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
+# Free text may hold line breaks and tabs, never other control codes (the reader refuses them).
+_free_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"], include_characters="\n\t"),
+    max_size=30,
+)
 
 
 @st.composite

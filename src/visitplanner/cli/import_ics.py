@@ -61,12 +61,15 @@ def run(args: argparse.Namespace) -> int:
     window = _window(args.window, project)
     if window is None:
         return _fail("Give the dates with --window FIRST_DAY LAST_DAY, e.g. 2027-03-15 2027-04-02.")
+    notes: list[str] = []
     try:
-        intervals = import_calendars([Path(f) for f in args.files], zone, *window)
+        intervals = import_calendars([Path(f) for f in args.files], zone, *window, notes=notes)
     except InputFileError as exc:
         return _fail(exc.message)
     except ValueError as exc:
         return _fail(f"Cannot import: {exc}.")
+    for note in notes:
+        print(note, file=sys.stderr)
     if args.json:
         print(json.dumps({"intervals": [_as_json(iv) for iv in intervals]}, indent=2))
     else:
@@ -134,7 +137,7 @@ def _apply(
 ) -> int:
     visit = project.visit
     current = visit.availability_of(person.id)
-    ranges = to_availability_ranges(intervals, over=current, zone=zone)
+    ranges = to_availability_ranges(intervals, over=current, zone=zone, slot=visit.slot)
     availability = dict(visit.availability)
     availability[person.id] = current.painted(ranges)
     updated = replace(project, visit=replace(visit, availability=availability))

@@ -17,6 +17,7 @@ from visitplanner.cli.common import (
     EXIT_INTERNAL_ERROR,
     EXIT_OK,
     open_project,
+    run_guarded,
 )
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
@@ -108,7 +109,7 @@ def run_solve(args: argparse.Namespace) -> int:
         if args.out:
             save_project(project, args.out)
             print(f"Saved the project to {args.out}")
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: ExportError
         print(f"Could not write the output: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
@@ -139,7 +140,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         updated = _write_ics(project, args.ics)
         save_project(updated, args.project)
-    except (OSError, InputFileError) as exc:
+    except (OSError, ValueError, InputFileError) as exc:  # ValueError: ExportError
         print(f"Could not write the calendars: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
@@ -179,4 +180,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
         print("Give a project file or --demo.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    return int(args.func(args))
+    return run_guarded(args.func, args)

@@ -18,6 +18,7 @@ from visitplanner.domain import AvailabilityRange, Level, Participant, Visit
 from visitplanner.domain.availability import local_range
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.io.errors import InputFileError
+from visitplanner.io.project_values import FIRST_DATE, LAST_DATE
 
 MAX_CSV_BYTES = 16 * 1024 * 1024
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -143,6 +144,8 @@ def _row(cells: list[str], people: _People) -> tuple[str, AvailabilityRange]:
         day = date.fromisoformat(day_text)
     except ValueError:
         raise _RowError(f"'{_short(day_text)}' is not a date like 2027-03-23") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise _RowError(f"the date {day_text} is not between {FIRST_DATE} and {LAST_DATE}")
     try:
         start = parse_hhmm(start_text)
         end = parse_hhmm(end_text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from visitplanner.i18n import _
+
 
 class InputFileError(Exception):
     """A file was refused: says which file, where in it, and what is wrong."""
@@ -12,10 +14,14 @@ class InputFileError(Exception):
         self.file = str(file)
         self.place = place
         self.problem = problem
-        super().__init__(self.message)
+        where = f" ({place})" if place else ""
+        # Worded when raised, in the language of the moment (as the problem is).
+        self._message = _("Could not open {name}{where}: {problem}").format(
+            name=Path(self.file).name, where=where, problem=problem
+        )
+        super().__init__(self._message)
 
     @property
     def message(self) -> str:
         """A sentence for the coordinator."""
-        where = f" ({self.place})" if self.place else ""
-        return f"Could not open {Path(self.file).name}{where}: {self.problem}"
+        return self._message

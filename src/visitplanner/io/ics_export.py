@@ -32,11 +32,34 @@ from visitplanner.domain import Participant, Placement, Project, Side
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.domain.project import ExportStamp
+from visitplanner.i18n import _
 from visitplanner.io.atomic import write_atomic
+from visitplanner.io.export_files import (
+    ALL_FILE,
+    ExportError,
+    ExportPlan,
+    one_line,
+    person_file_names,
+    write_all,
+)
+from visitplanner.io.project_values import FIRST_DATE, LAST_DATE
+
+__all__ = [
+    "ALL_FILE",
+    "ExportError",
+    "ExportPlan",
+    "build_calendar",
+    "check_exportable",
+    "event_uid",
+    "export_ics",
+    "export_plan",
+    "export_stamps",
+    "person_file_names",
+]
 
 PRODID = "-//Visit Planner//Visit Planner 0.1//EN"
-ALL_FILE = "all.ics"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -104,13 +127,13 @@ def build_calendar(
     index = VisitIndex(visit)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     stamps = export_stamps(project)
-    name = visit.title
-    cal_uid = f"{project.uid}@visitplanner"
+    name = one_line(visit.title)
+    cal_uid = f"{one_line(project.uid)}@visitplanner"
     if person is not None:
         if person not in index.people:
             raise KeyError(person)
-        name = f"{visit.title} — {index.name(person)}"
-        cal_uid = f"{person}.{cal_uid}"
+        name = f"{name} — {one_line(index.name(person))}"
+        cal_uid = f"{one_line(person)}.{cal_uid}"
     calendar = icalendar.Calendar.new(name=name, prodid=PRODID, uid=cal_uid, calscale="GREGORIAN")
     first, last = _tz_bounds(visit.dates)
     # The zone comes first and always, so that even an empty calendar names it.
@@ -132,38 +155,68 @@ def export_ics(
     """Write the programme as .ics and return the project with updated export stamps.
 
     With ``per_person`` false, one calendar is written to ``target``. With
-    ``per_person`` true, ``target`` is a folder that receives ``all.ics`` and one
-    ``<participant id>.ics`` per participant (a valid, possibly empty calendar
-    for people who attend nothing). Each file is written atomically.
+    ``per_person`` true, ``target`` is a folder (created if new) that receives
+    ``all.ics`` and one calendar per participant named after them (see
+    :func:`person_file_names`; a valid, possibly empty calendar for people who
+    attend nothing). All or nothing: every calendar is built before anything is
+    written (``ExportError`` if the project cannot be exported), the files go to
+    a temporary folder next to the target and are then moved into place.
     """
-    written: list[Path] = []
+    contents = _contents(project, Path(target), per_person, now)
     if not per_person:
-        write_atomic(target, build_calendar(project, now=now).to_ical())
-        written.append(Path(target))
+        write_atomic(target, contents[Path(target)])
     else:
-        folder = Path(target)
-        write_atomic(folder / ALL_FILE, build_calendar(project, now=now).to_ical())
-        written.append(folder / ALL_FILE)
+        write_all(Path(target), {path.name: data for path, data in contents.items()})
+    return replace(project, exports=export_stamps(project)), list(contents)
+
+
+def export_plan(project: Project, target: Path, per_person: bool = False) -> ExportPlan:
+    """The files :func:`export_ics` would write, and which of them exist already.
+
+    The UI calls this to ask "overwrite?" before exporting.
+    """
+    folder = Path(target)
+    files: tuple[Path, ...]
+    if not per_person:
+        files = (folder,)
+    else:
+        files = (folder / ALL_FILE, *(folder / n for n in person_file_names(project).values()))
+    return ExportPlan(files, tuple(f for f in files if f.exists() or f.is_symlink()))
+
+
+def _contents(
+    project: Project, target: Path, per_person: bool, now: datetime | None
+) -> dict[Path, bytes]:
+    check_exportable(project)
+    try:
+        if not per_person:
+            return {target: build_calendar(project, now=now).to_ical()}
+        out = {target / ALL_FILE: build_calendar(project, now=now).to_ical()}
         for pid, filename in person_file_names(project).items():
-            path = folder / filename
-            write_atomic(path, build_calendar(project, pid, now=now).to_ical())
-            written.append(path)
-    return replace(project, exports=export_stamps(project)), written
+            out[target / filename] = build_calendar(project, pid, now=now).to_ical()
+    except (ValueError, OverflowError, KeyError) as exc:
+        raise ExportError(_("the calendars cannot be made ({reason})").format(reason=exc)) from exc
+    return out
 
 
-def person_file_names(project: Project) -> dict[str, str]:
-    """File name of each participant's calendar: ``<id>.ics``, made safe and unique."""
-    used = {ALL_FILE.lower()}
-    names: dict[str, str] = {}
-    for p in project.visit.participants:
-        stem = _UNSAFE.sub("_", p.id).strip("._") or "participant"
-        candidate, n = f"{stem}.ics", 1
-        while candidate.lower() in used:
-            n += 1
-            candidate = f"{stem}-{n}.ics"
-        used.add(candidate.lower())
-        names[p.id] = candidate
-    return names
+def check_exportable(project: Project) -> None:
+    """Refuse (``ExportError``) a project whose calendars cannot be made."""
+    visit = project.visit
+    if not visit.dates:
+        raise ExportError(_("the visit has no dates"))
+    for day in visit.dates:
+        if not FIRST_DATE <= day <= LAST_DATE:
+            raise ExportError(
+                _("the date {day} is not between {first} and {last}").format(
+                    day=day, first=FIRST_DATE, last=LAST_DATE
+                )
+            )
+    try:
+        ZoneInfo(visit.zone)
+    except (ValueError, OSError, KeyError):
+        raise ExportError(
+            _("'{zone}' is not a known time zone").format(zone=one_line(visit.zone)[:60])
+        ) from None
 
 
 def _tz_bounds(dates: tuple[date, ...]) -> tuple[date, date]:
@@ -177,9 +230,9 @@ def _tz_bounds(dates: tuple[date, ...]) -> tuple[date, date]:
 def _organizer(project: Project) -> icalendar.vCalAddress:
     for p in project.visit.participants:
         if p.side is Side.HOST and p.email:
-            return icalendar.vCalAddress.new(p.email, cn=p.name)
+            return icalendar.vCalAddress.new(one_line(p.email), cn=one_line(p.name))
     placeholder = f"visit-{_UNSAFE.sub('-', project.uid)}@visitplanner.invalid"
-    return icalendar.vCalAddress.new(placeholder, cn=project.visit.title)
+    return icalendar.vCalAddress.new(placeholder, cn=one_line(project.visit.title))
 
 
 def _vevent(
@@ -220,23 +273,23 @@ def _events(project: Project, index: VisitIndex) -> list[_EventData]:
         day = visit.dates[p.day - 1]
         attendees = tuple(
             (
-                person.email,
-                person.name,
+                one_line(person.email),
+                one_line(person.name),
                 "REQ-PARTICIPANT" if pid in activity.required else "OPT-PARTICIPANT",
                 person.is_group,
             )
             for pid in p.attendees
-            if (person := index.people.get(pid)) is not None and person.email
+            if (person := index.people.get(pid)) is not None and one_line(person.email)
         )
         out.append(
             _EventData(
                 placement=p,
                 uid=event_uid(project, p.key),
-                summary=activity.title,
+                summary=one_line(activity.title),
                 start=_local(day, p.start, tz),
                 end=_local(day, p.end, tz),
-                location=_location(project, p.venue),
-                description=_description(project, index, p),
+                location=one_line(_location(project, p.venue)),
+                description=_CONTROL_IN_TEXT.sub(" ", _description(project, index, p)),
                 category="Formal" if activity.is_formal else "Informal",
                 attendees=attendees,
             )

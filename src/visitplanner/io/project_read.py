@@ -7,7 +7,6 @@ in it (e.g. ``activities[2].windows[0].from``) and the problem in plain words.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,39 +33,72 @@ from visitplanner.domain import (
 )
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.project import ExportStamp
+from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.json_node import BadValueError, JsonNode
+from visitplanner.io.project_values import (
+    MAX_CANDIDATE_DAYS,
+    MINUTES_CAP,
+    day,
+    days,
+    moment,
+    weight,
+)
 from visitplanner.io.project_write import FORMAT_NAME, FORMAT_VERSION, WEEKDAY_NAMES
+
+MAX_PROJECT_BYTES = 8 * 1024 * 1024
+"""Project files larger than this are refused before being read (8 MB load in about 2 s)."""
 
 
 def load_project(path: str | Path) -> Project:
     """Load a project file, or raise :class:`InputFileError` saying what is wrong."""
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_PROJECT_BYTES + 1)
+    except IsADirectoryError:
+        raise InputFileError(path, "", _("this is a folder, not a project file")) from None
     except OSError as exc:
-        raise InputFileError(path, "", f"the file cannot be read ({exc.strerror})") from None
+        raise InputFileError(
+            path, "", _("the file cannot be read ({reason})").format(reason=exc.strerror or exc)
+        ) from None
     return parse_project(raw, path)
 
 
 def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
     """Parse project-file bytes; ``path`` names the file in error messages."""
+    if len(raw) > MAX_PROJECT_BYTES:
+        raise InputFileError(
+            path,
+            "",
+            _("the file is larger than {mb} MB, too big for a project file").format(
+                mb=MAX_PROJECT_BYTES // 1024 // 1024
+            ),
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(path, f"byte {exc.start}", "the file is not UTF-8 text") from None
+        raise InputFileError(
+            path, _("byte {n}").format(n=exc.start), _("the file is not UTF-8 text")
+        ) from None
     if not text.strip():
-        raise InputFileError(path, "", "the file is empty")
+        raise InputFileError(path, "", _("the file is empty"))
     try:
         data = json.loads(text)
     except RecursionError:
         raise InputFileError(
-            path, "", "not a valid project file (lists or sections are nested too deeply)"
+            path, "", _("not a valid project file (lists or sections are nested too deeply)")
         ) from None
     except json.JSONDecodeError as exc:
         at_end = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
-        problem = "the file is cut short" if at_end else exc.msg
+        problem = _("the file is cut short") if at_end else exc.msg
         raise InputFileError(
-            path, f"line {exc.lineno}, column {exc.colno}", f"not a valid project file ({problem})"
+            path,
+            _("line {line}, column {column}").format(line=exc.lineno, column=exc.colno),
+            _("not a valid project file ({problem})").format(problem=problem),
+        ) from None
+    except ValueError:  # e.g. a number of thousands of digits
+        raise InputFileError(
+            path, "", _("not a valid project file (a number in it is far too long)")
         ) from None
     try:
         return _project(JsonNode(data, ""))
@@ -77,13 +109,15 @@ def parse_project(raw: bytes, path: str | Path = "project.json") -> Project:
 def _project(root: JsonNode) -> Project:
     root.obj()
     if root.opt("format", FORMAT_NAME).value != FORMAT_NAME:
-        raise BadValueError("format", "this is not a Visit Planner project file")
+        raise BadValueError("format", _("this is not a Visit Planner project file"))
     version = root.get("version").int_(low=1)
     if version > FORMAT_VERSION:
         raise BadValueError(
             "version",
-            f"the file was made by a newer Visit Planner (format {version}; "
-            f"this version reads up to {FORMAT_VERSION})",
+            _(
+                "the file was made by a newer Visit Planner (format {version}; "
+                "this version reads up to {supported})"
+            ).format(version=version, supported=FORMAT_VERSION),
         )
     venues = tuple(_venue(n) for n in root.get("venues").items())
     venue_ids = _unique([v.id for v in venues], root.get("venues"), "venue")
@@ -96,44 +130,53 @@ def _project(root: JsonNode) -> Project:
     availability = {}
     for pid, node in _named(root.opt("availability", {})):
         if pid not in people_ids:
-            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(
+                node.place, _("'{id}' is not a participant of this visit").format(id=pid)
+            )
         availability[pid] = _availability(node)
     visit = Visit(
         title=visit_node.get("title").nonempty(),
         zone=_zone(visit_node.get("time_zone")),
-        dates=tuple(
-            n.conv(date.fromisoformat, "not a date") for n in visit_node.get("dates").items()
-        ),
+        dates=days(visit_node.get("dates")),
         participants=people,
         availability=availability,
         venues=venues,
         travel=_travel(root.opt("travel", []), refs),
         activities=activities,
         candidate_dates=_candidate(visit_node.opt("candidate_dates", None)),
-        day_start=visit_node.opt("day_start", "07:00").conv(parse_hhmm, "not a time"),
-        day_end=visit_node.opt("day_end", "23:00").conv(parse_hhmm, "not a time"),
+        day_start=visit_node.opt("day_start", "07:00").conv(parse_hhmm, _("not a time")),
+        day_end=visit_node.opt("day_end", "23:00").conv(parse_hhmm, _("not a time")),
         slot=visit_node.opt("slot_minutes", 5).int_(low=1, high=60),
         balance=_balance(visit_node.opt("balance", {})),
         interpreter_rules=_interp(visit_node.opt("interpreter", {})),
         weights=Weights(
             {
                 **Weights().values,
-                **{k: n.int_(low=0) for k, n in _named(visit_node.opt("weights", {}))},
+                **{k: weight(k, n) for k, n in _named(visit_node.opt("weights", {}))},
             }
         ),
     )
     if visit.day_end <= visit.day_start:
-        raise BadValueError("visit.day_end", "the day must end after it starts")
+        raise BadValueError("visit.day_end", _("the day must end after it starts"))
     if not visit.dates:
-        raise BadValueError("visit.dates", "the visit needs at least one day")
+        raise BadValueError("visit.dates", _("the visit needs at least one day"))
     schedule = Schedule(
         tuple(_placement(n, visit, refs) for n in root.opt("schedule", []).items())
     ).sorted()
     exports = {
-        key: ExportStamp(n.get("fingerprint").str_(), n.get("sequence").int_(low=0))
+        JsonNode(key, n.place).str_(): ExportStamp(
+            n.get("fingerprint").str_(), n.get("sequence").int_(low=0)
+        )
         for key, n in _named(root.opt("ics_exports", {}))
     }
     return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports)
+
+
+_TWICE = {
+    "venue": lambda: _("the venue id '{id}' is used twice"),
+    "participant": lambda: _("the participant id '{id}' is used twice"),
+    "activity": lambda: _("the activity id '{id}' is used twice"),
+}
 
 
 class _Refs:
@@ -144,7 +187,9 @@ class _Refs:
     def person(self, node: JsonNode) -> str:
         pid = node.str_()
         if pid not in self.people:
-            raise BadValueError(node.place, f"'{pid}' is not a participant of this visit")
+            raise BadValueError(
+                node.place, _("'{id}' is not a participant of this visit").format(id=pid)
+            )
         return pid
 
     def people_list(self, node: JsonNode) -> tuple[str, ...]:
@@ -153,7 +198,7 @@ class _Refs:
     def venue(self, node: JsonNode) -> str:
         vid = node.str_()
         if vid not in self.venues:
-            raise BadValueError(node.place, f"'{vid}' is not a venue of this visit")
+            raise BadValueError(node.place, _("'{id}' is not a venue of this visit").format(id=vid))
         return vid
 
 
@@ -165,7 +210,10 @@ def _unique(ids: list[str], node: JsonNode, what: str) -> set[str]:
     seen: set[str] = set()
     for i, item in enumerate(ids):
         if item in seen:
-            raise BadValueError(f"{node.place}[{i}].id", f"the {what} id '{item}' is used twice")
+            raise BadValueError(
+                f"{node.place}[{i}].id",
+                _TWICE[what]().format(id=item),
+            )
         seen.add(item)
     return seen
 
@@ -176,7 +224,7 @@ def _zone(node: JsonNode) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise BadValueError(
-            node.place, f"'{name}' is not a known time zone (e.g. Europe/Paris)"
+            node.place, _("'{zone}' is not a known time zone (e.g. Europe/Paris)").format(zone=name)
         ) from None
     return name
 
@@ -185,7 +233,7 @@ def _venue(n: JsonNode) -> Venue:
     return Venue(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
-        address=n.opt("address", "").str_(),
+        address=n.opt("address", "").text(),
         shared=n.opt("shared", False).bool_(),
     )
 
@@ -205,27 +253,18 @@ def _participant(n: JsonNode) -> Participant:
     side_names = [s.value for s in Side]
     langs = n.get("languages").strs()
     if not langs:
-        raise BadValueError(n.get("languages").place, "give at least one language (e.g. en)")
+        raise BadValueError(n.get("languages").place, _("give at least one language (e.g. en)"))
     return Participant(
         id=n.get("id").nonempty(),
         name=n.get("name").nonempty(),
         side=n.get("side").enum(Side, side_names),
         languages=langs,
         home_zone=_zone(n.get("home_time_zone")),
-        organisation=n.opt("organisation", "").str_(),
-        role=n.opt("role", "").str_(),
+        organisation=n.opt("organisation", "").text(),
+        role=n.opt("role", "").text(),
         email=n.opt("email", "").str_(),
         is_group=n.opt("group", False).bool_(),
     )
-
-
-def _moment(node: JsonNode, zone: str | None) -> datetime:
-    moment = node.conv(datetime.fromisoformat, "not a date and time")
-    if moment.tzinfo is None:
-        if zone is None:
-            raise BadValueError(node.place, "give a time zone ('zone') or a UTC offset")
-        moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment
 
 
 def _availability(n: JsonNode) -> Availability:
@@ -233,9 +272,9 @@ def _availability(n: JsonNode) -> Availability:
     ranges = []
     for r in n.opt("ranges", []).items():
         zone = _zone(r.get("zone")) if r.has("zone") else None
-        start, end = _moment(r.get("start"), zone), _moment(r.get("end"), zone)
+        start, end = moment(r.get("start"), zone), moment(r.get("end"), zone)
         if end <= start:
-            raise BadValueError(r.get("end").place, "ends before it starts")
+            raise BadValueError(r.get("end").place, _("ends before it starts"))
         ranges.append(AvailabilityRange(start, end, r.get("level").enum(Level, levels)))
     return Availability(tuple(ranges), n.opt("default", "unavailable").enum(Level, levels))
 
@@ -243,21 +282,23 @@ def _availability(n: JsonNode) -> Availability:
 def _window(n: JsonNode, n_days_hint: int = 366) -> Window:
     day_node = n.opt("day", None)
     day = None if day_node.value is None else day_node.int_(low=1, high=n_days_hint)
-    start = n.get("from").conv(parse_hhmm, "not a time")
-    end = n.get("to").conv(parse_hhmm, "not a time")
+    start = n.get("from").conv(parse_hhmm, _("not a time"))
+    end = n.get("to").conv(parse_hhmm, _("not a time"))
     if end <= start:
-        raise BadValueError(n.get("to").place, "the window ends before it starts")
+        raise BadValueError(n.get("to").place, _("the window ends before it starts"))
     return Window(start, end, day)
 
 
 def _activity(n: JsonNode, refs: _Refs) -> Activity:
     kinds = [k.value for k in Kind]
-    lo, hi = n.get("min_minutes").int_(low=1), n.get("max_minutes").int_(low=1)
+    day = 24 * 60
+    lo = n.get("min_minutes").int_(low=1, high=day)
+    hi = n.get("max_minutes").int_(low=1, high=day)
     if hi < lo:
-        raise BadValueError(n.get("max_minutes").place, "is shorter than the minimum length")
+        raise BadValueError(n.get("max_minutes").place, _("is shorter than the minimum length"))
     windows = tuple(_window(w) for w in n.get("windows").items())
     if not windows:
-        raise BadValueError(n.get("windows").place, "give at least one time window")
+        raise BadValueError(n.get("windows").place, _("give at least one time window"))
     mins = []
     for m in n.opt("min_attendance", []).items():
         among = refs.people_list(m.get("among"))
@@ -281,22 +322,31 @@ def _activity(n: JsonNode, refs: _Refs) -> Activity:
         venues=tuple(refs.venue(v) for v in n.opt("venues", []).items()),
         per_day=n.opt("per_day", False).bool_(),
         mandatory=n.opt("mandatory", True).bool_(),
-        notes=n.opt("notes", "").str_(),
+        notes=n.opt("notes", "").text(),
     )
 
 
 def _candidate(n: JsonNode) -> DateWindow | None:
     if n.value is None:
         return None
-    first = n.get("first").conv(date.fromisoformat, "not a date")
-    last = n.get("last").conv(date.fromisoformat, "not a date")
+    first = day(n.get("first"))
+    last = day(n.get("last"))
     if last < first:
-        raise BadValueError(n.get("last").place, "the window ends before it starts")
+        raise BadValueError(n.get("last").place, _("the window ends before it starts"))
+    if (last - first).days >= MAX_CANDIDATE_DAYS:
+        raise BadValueError(
+            n.get("last").place,
+            _("the window is longer than {n} days; choose a shorter one").format(
+                n=MAX_CANDIDATE_DAYS
+            ),
+        )
     names = list(WEEKDAY_NAMES)
     weekdays: list[int] = []
     for w in n.opt("weekdays", names[:5]).items():
         if w.str_() not in names:
-            raise BadValueError(w.place, f"must be one of {', '.join(names)}")
+            raise BadValueError(
+                w.place, _("must be one of {choices}").format(choices=", ".join(names))
+            )
         weekdays.append(names.index(w.str_()))
     return DateWindow(first, last, n.opt("days", 2).int_(low=1, high=14), tuple(weekdays))
 
@@ -304,30 +354,34 @@ def _candidate(n: JsonNode) -> DateWindow | None:
 def _balance(n: JsonNode) -> Balance:
     d = Balance()
     return Balance(
-        n.opt("max_formal_minutes_per_day", d.max_formal_minutes_per_day).int_(low=0),
-        n.opt("host_visitor_target_minutes", d.host_visitor_target).int_(low=0),
-        n.opt("visitors_only_target_minutes", d.visitors_only_target).int_(low=0),
+        n.opt("max_formal_minutes_per_day", d.max_formal_minutes_per_day).int_(
+            low=0, high=MINUTES_CAP
+        ),
+        n.opt("host_visitor_target_minutes", d.host_visitor_target).int_(low=0, high=MINUTES_CAP),
+        n.opt("visitors_only_target_minutes", d.visitors_only_target).int_(low=0, high=MINUTES_CAP),
     )
 
 
 def _interp(n: JsonNode) -> InterpreterRules:
     d = InterpreterRules()
     return InterpreterRules(
-        n.opt("max_continuous_minutes", d.max_continuous).int_(low=1),
-        n.opt("min_break_minutes", d.min_break).int_(low=0),
-        n.opt("max_formal_minutes_per_day", d.max_formal_per_day).int_(low=0),
+        n.opt("max_continuous_minutes", d.max_continuous).int_(low=1, high=MINUTES_CAP),
+        n.opt("min_break_minutes", d.min_break).int_(low=0, high=MINUTES_CAP),
+        n.opt("max_formal_minutes_per_day", d.max_formal_per_day).int_(low=0, high=MINUTES_CAP),
     )
 
 
 def _placement(n: JsonNode, visit: Visit, refs: _Refs) -> Placement:
     aid = n.get("activity").str_()
     if aid not in {a.id for a in visit.activities}:
-        raise BadValueError(n.get("activity").place, f"'{aid}' is not an activity of this visit")
+        raise BadValueError(
+            n.get("activity").place, _("'{id}' is not an activity of this visit").format(id=aid)
+        )
     day = n.get("day").int_(low=1, high=visit.n_days)
-    start = n.get("start").conv(parse_hhmm, "not a time")
-    end = n.get("end").conv(parse_hhmm, "not a time")
+    start = n.get("start").conv(parse_hhmm, _("not a time"))
+    end = n.get("end").conv(parse_hhmm, _("not a time"))
     if end <= start:
-        raise BadValueError(n.get("end").place, "ends before it starts")
+        raise BadValueError(n.get("end").place, _("ends before it starts"))
     return Placement(
         key=n.opt("occurrence", aid).str_(),
         activity_id=aid,

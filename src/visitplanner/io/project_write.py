@@ -15,6 +15,7 @@ from visitplanner.domain import (
     Visit,
 )
 from visitplanner.domain.clock import hhmm
+from visitplanner.i18n import _
 from visitplanner.io.atomic import write_atomic
 
 FORMAT_NAME = "visitplanner-project"
@@ -51,9 +52,38 @@ def project_to_json(project: Project) -> str:
     return json.dumps(project_to_dict(project), indent=2, ensure_ascii=False) + "\n"
 
 
+class UnsavableProjectError(OSError):
+    """The project holds something its file could not give back: nothing was written.
+
+    An ``OSError`` so that every "could not save" handler reports it; ``strerror``
+    says what is wrong in the coordinator's words.
+    """
+
+
 def save_project(project: Project, path: str | Path) -> None:
-    """Save atomically: the file on disk is always either the old or the new project."""
-    write_atomic(path, project_to_json(project).encode("utf-8"))
+    """Save atomically: the file on disk is always either the old or the new project.
+
+    The text is read back before it is written: a project that the reader would
+    refuse is not saved (``UnsavableProjectError``), and the old file stays as it was.
+    """
+    from visitplanner.io.errors import InputFileError
+    from visitplanner.io.project_read import parse_project
+
+    try:
+        data = project_to_json(project).encode("utf-8")
+        parse_project(data, Path(path).name)
+    except InputFileError as exc:
+        raise UnsavableProjectError(
+            0,
+            _("the project cannot be saved ({place}: {problem})").format(
+                place=exc.place, problem=exc.problem
+            ),
+        ) from None
+    except (ValueError, OverflowError) as exc:
+        raise UnsavableProjectError(
+            0, _("the project cannot be saved ({problem})").format(problem=exc)
+        ) from None
+    write_atomic(path, data)
 
 
 def _visit(visit: Visit) -> dict[str, Any]:
@@ -94,7 +124,9 @@ def _travel(visit: Visit) -> list[dict[str, Any]]:
         if (a, b) in done:
             continue
         back = visit.travel.minutes.get((b, a))
-        both = back is None or back == minutes
+        # One way only when the other way is not stored the same: reading the file back
+        # must give exactly these pairs (travel times fall back to the other way anyway).
+        both = back == minutes
         out.append({"from": a, "to": b, "minutes": minutes, "both_ways": both})
         done.add((a, b))
         if back is not None and both:

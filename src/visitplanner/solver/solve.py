@@ -90,6 +90,10 @@ def solve(
             explanation=explain_with_core(index, previous, remaining),
             elapsed=time.monotonic() - started,
         )
+    if status == cp_model.MODEL_INVALID:
+        # Not an answer but a bug: a valid project built a model CP-SAT refuses.
+        reason = " ".join(ctx.model.validate().split())[:200]
+        raise RuntimeError(f"CP-SAT refused the model built for this visit ({reason})")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
         return SolveResult(ended, elapsed=elapsed)

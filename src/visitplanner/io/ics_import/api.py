@@ -11,45 +11,62 @@ from zoneinfo import ZoneInfo
 
 import x_wr_timezone
 
+from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_import.events import event_intervals
 from visitplanner.io.ics_import.freebusy import availability_intervals, freebusy_intervals
+from visitplanner.io.ics_import.guard import SearchTooFarError, latest_year, search_limit
 from visitplanner.io.ics_import.merge import merge
 from visitplanner.io.ics_import.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_FILE_BYTES,
+    SEARCH_YEARS,
     Budget,
     BusyInterval,
     ImportWindow,
     RefusalError,
 )
-from visitplanner.io.ics_import.reader import brief, parse
+from visitplanner.io.ics_import.reader import brief, own_time_zones, parse
 from visitplanner.io.ics_import.timing import check_rules
+
+SEARCHED = {"VEVENT", "AVAILABLE", "VAVAILABILITY"}
 
 
 def import_calendars(
-    paths: Sequence[Path], zone: str, first_day: date, last_day: date
+    paths: Sequence[Path],
+    zone: str,
+    first_day: date,
+    last_day: date,
+    notes: list[str] | None = None,
 ) -> list[BusyInterval]:
     """Busy intervals from every file, merged and clipped to the window in ``zone``.
 
     All or nothing: if any file is refused, InputFileError names it and
     nothing is returned. ``zone`` is the person's home zone: all-day events
-    and floating times are read in it.
+    and floating times are read in it. Events skipped (with the reason, one
+    sentence each, starting with the file name) are added to ``notes``.
     """
     window = make_window(zone, first_day, last_day)
     found: list[BusyInterval] = []
     for path in paths:
-        found += _read(read_file_bytes(Path(path)), str(path), window)
+        found += _read(read_file_bytes(Path(path)), str(path), window, notes)
     return merge(found, window.start, window.end)
 
 
 def read_calendar_bytes(
-    data: bytes, name: str, zone: str, first_day: date, last_day: date
+    data: bytes,
+    name: str,
+    zone: str,
+    first_day: date,
+    last_day: date,
+    notes: list[str] | None = None,
 ) -> list[BusyInterval]:
     """Like :func:`import_calendars` for one in-memory file called ``name``."""
     window = make_window(zone, first_day, last_day)
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(name, "", _too_big(len(data)))
-    return merge(_read(data, name, window), window.start, window.end)
+    return merge(_read(data, name, window, notes), window.start, window.end)
 
 
 def make_window(zone: str, first_day: date, last_day: date) -> ImportWindow:
@@ -57,9 +74,19 @@ def make_window(zone: str, first_day: date, last_day: date) -> ImportWindow:
     try:
         ZoneInfo(zone)
     except Exception as exc:  # ZoneInfoNotFoundError, ValueError for odd keys
-        raise ValueError(f"'{zone}' is not a known time zone") from exc
+        raise ValueError(_("'{zone}' is not a known time zone").format(zone=zone)) from exc
     if last_day < first_day:
-        raise ValueError(f"the last day ({last_day}) is before the first day ({first_day})")
+        raise ValueError(
+            _("the last day ({last}) is before the first day ({first})").format(
+                last=last_day, first=first_day
+            )
+        )
+    if first_day.year < FIRST_YEAR or last_day.year > LAST_YEAR:
+        raise ValueError(
+            _("the dates must be between {first} and {last}").format(
+                first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
     return ImportWindow(zone, first_day, last_day)
 
 
@@ -89,37 +116,54 @@ def _too_big(size: int) -> str:
     )
 
 
-def _read(data: bytes, name: str, window: ImportWindow) -> list[BusyInterval]:
+def _read(
+    data: bytes, name: str, window: ImportWindow, notes: list[str] | None = None
+) -> list[BusyInterval]:
+    budget = Budget()
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), own_time_zones():
             warnings.simplefilter("ignore")
-            return _intervals(data, window)
+            found = _intervals(data, window, budget)
     except RefusalError as refusal:
         raise InputFileError(name, refusal.place, refusal.problem) from None
+    except SearchTooFarError:
+        raise InputFileError(
+            name,
+            "",
+            _("a time zone in it changes on dates that never come (such as 30 February)"),
+        ) from None
     except RecursionError:
         raise InputFileError(name, "", "it is nested too deeply to be read") from None
     except Exception as exc:  # last line of defence: no traceback for any input
         raise InputFileError(
-            name, "", f"it could not be read as a calendar ({brief(exc)})"
+            name, "", _("it could not be read as a calendar ({reason})").format(reason=brief(exc))
         ) from None
+    if notes is not None:
+        notes += [f"{name}: {note}" for note in budget.notes]
+    return found
 
 
-def _intervals(data: bytes, window: ImportWindow) -> list[BusyInterval]:
-    budget = Budget()
+def _intervals(data: bytes, window: ImportWindow, budget: Budget) -> list[BusyInterval]:
     parsed = parse(data, window)
-    parsed.calendars = [_standard(cal) for cal in parsed.calendars]
-    parsed.index()
-    found: list[BusyInterval] = []
+    budget.check_time()
+    # Time zones first: nothing may work out a local time before their rules are checked.
     for cal in parsed.calendars:
         for tz in cal.walk("VTIMEZONE"):
             for part in tz.subcomponents:
-                what = f"the time zone '{str(tz.get('TZID', ''))[:60]}'"
+                what = _("the time zone '{name}'").format(name=str(tz.get("TZID", ""))[:60])
                 budget.expect((check_rules(part, what, window.query_end, window.tz)[0], 0), what)
-    for cal in parsed.calendars:
-        found += event_intervals(cal, parsed, window, budget)
-        found += freebusy_intervals(cal, parsed, window, budget)
-        found += availability_intervals(cal, parsed, window, budget)
-        budget.check_time()
+    parsed.calendars = [_standard(cal) for cal in parsed.calendars]
+    parsed.index()
+    # Rules may be searched up to 30 years past the window or the file's last start date.
+    starts = (c for cal in parsed.calendars for c in cal.walk() if c.name in SEARCHED)
+    last = max(window.last_day.year, latest_year(starts, LAST_YEAR))
+    found: list[BusyInterval] = []
+    with search_limit(last + SEARCH_YEARS):
+        for cal in parsed.calendars:
+            found += event_intervals(cal, parsed, window, budget)
+            found += freebusy_intervals(cal, parsed, window, budget)
+            found += availability_intervals(cal, parsed, window, budget)
+            budget.check_time()
     return found
 
 

@@ -9,10 +9,13 @@ from typing import Any
 from recurring_ical_events import EventAdapter, Series
 
 from visitplanner.domain import Level
+from visitplanner.i18n import _
+from visitplanner.io.ics_import.guard import SearchTooFarError, settle
 from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed, brief
 from visitplanner.io.ics_import.timing import (
     aware,
+    bound_rules,
     check_rules,
     is_floating_with_unknown_zone,
 )
@@ -87,10 +90,28 @@ def event_intervals(
             expected = check_rules(component, what, window.query_end, window.tz, window.start)
         except RefusalError as refusal:
             raise RefusalError(place, refusal.problem) from None
+        except SearchTooFarError:  # its time zone, far from the window
+            settle([component])
+            budget.notes.append(_never(what))
+            continue
         budget.expect(expected, what)
-        groups.setdefault(str(component.get("UID", id(component))), []).append(component)
+        bound_rules(component, window.query_end, window.tz)
+        groups.setdefault(_series_key(component, groups), []).append(component)
     for components in groups.values():
         yield from _series_intervals(components, window, budget, describe)
+
+
+def _series_key(component: Any, groups: dict[str, list[Any]]) -> str:
+    """Events with one UID form a series; a second event with that UID and no
+    RECURRENCE-ID is not a change of the first but busy time of its own."""
+    uid = str(component.get("UID", id(component)))
+    if component.get("RECURRENCE-ID") is not None:
+        return uid
+    key, n = uid, 1
+    while any(c.get("RECURRENCE-ID") is None for c in groups.get(key, ())):
+        n += 1
+        key = f"{uid}\x00{n}"
+    return key
 
 
 def occurrences(
@@ -100,7 +121,7 @@ def occurrences(
     try:
         series = series_of()
         yield from series.between(window.query_start, window.query_end)
-    except RefusalError:
+    except (RefusalError, SearchTooFarError):
         raise
     except Exception as exc:  # the library's errors on bad repeat data vary
         raise RefusalError(
@@ -117,16 +138,30 @@ def _series_intervals(
     shared = event_level(components[0]) if len(components) == 1 else None
     if len(components) == 1 and shared is None:
         return
-    for occ in occurrences(
-        lambda: Series([EventAdapter(c) for c in components]), window, place, what
-    ):
-        budget.spend(what)
-        level = shared if shared is not None else event_level(occ.as_component(False))
-        if level is None:
-            continue
-        start, end = _span(occ.start, occ.end, tz, place, what)
-        if end > start:
-            yield BusyInterval(start, end, level)
+    found: list[BusyInterval] = []
+    try:
+        for occ in occurrences(
+            lambda: Series([EventAdapter(c) for c in components]), window, place, what
+        ):
+            budget.spend(what)
+            level = shared if shared is not None else event_level(occ.as_component(False))
+            if level is None:
+                continue
+            start, end = _span(occ.start, occ.end, tz, place, what)
+            if end > start:
+                found.append(BusyInterval(start, end, level))
+    except SearchTooFarError:
+        settle(components)
+        budget.notes.append(_never(what))
+        return
+    yield from found
+
+
+def _never(what: str) -> str:
+    return _(
+        "{what} was skipped: its dates could not be worked out within 30 years of the chosen "
+        "dates (it repeats on dates that never come, such as 30 February)"
+    ).format(what=what[:1].upper() + what[1:])
 
 
 def event_level(component: Any) -> Level | None:

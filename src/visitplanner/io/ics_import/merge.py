@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain import Availability, AvailabilityRange, Level
@@ -70,17 +71,25 @@ def to_availability_ranges(
     intervals: Iterable[BusyInterval],
     over: Availability | None = None,
     zone: str = "UTC",
+    slot: int = 1,
 ) -> tuple[AvailabilityRange, ...]:
     """Ranges to paint over a person's availability (``Availability.painted``).
 
-    With ``over`` (the availability being painted) and its ``zone``, if-need-be
-    intervals only cover time that was available: a tentative meeting at
-    night must not make someone more available than before.
+    Busy time is rounded outward to whole ``slot``-minute steps of the wall
+    clock in ``zone`` (at least whole minutes): a 40-second call makes its
+    slot busy, and no range ever ends where it starts. With ``over`` (the
+    availability being painted), if-need-be intervals only cover time that was
+    available: a tentative meeting at night must not make someone more
+    available than before.
     """
     out: list[AvailabilityRange] = []
-    for iv in intervals:
-        if iv.end <= iv.start:
+    tz = ZoneInfo(zone)
+    for raw in intervals:
+        if raw.end <= raw.start:
             continue
+        iv = BusyInterval(
+            _round(raw.start, tz, slot, up=False), _round(raw.end, tz, slot, up=True), raw.level
+        )
         if over is None or iv.level is not Level.IF_NEED_BE:
             out.append(AvailabilityRange(iv.start, iv.end, iv.level))
             continue
@@ -104,3 +113,24 @@ def _available_parts(over: Availability, start: datetime, end: datetime, zone: s
             parts += clip([(seg_start, seg_end)], start, end)
         day += timedelta(days=1)
     return union(parts)
+
+
+def _round(moment: datetime, tz: ZoneInfo, slot: int, *, up: bool) -> datetime:
+    """``moment`` moved to a ``slot``-minute step of the wall clock (earlier or later).
+
+    Falls back to whole UTC minutes where the wall clock jumps (daylight-saving
+    changes), so the result is never on the wrong side of ``moment``.
+    """
+    step = max(1, slot)
+    local = moment.astimezone(tz)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    seconds = (local.replace(tzinfo=None) - midnight).total_seconds()
+    steps = seconds / (step * 60)
+    whole = math.ceil(steps) if up else math.floor(steps)
+    candidate = (midnight + timedelta(minutes=whole * step)).replace(tzinfo=tz)
+    if (candidate >= moment) if up else (candidate <= moment):
+        return candidate.astimezone(moment.tzinfo)
+    utc = moment.astimezone(UTC).replace(second=0, microsecond=0)
+    if up and utc < moment:
+        utc += timedelta(minutes=1)
+    return utc.astimezone(moment.tzinfo)

@@ -8,15 +8,26 @@ in seconds: only the part near the chosen dates is handed to ``icalendar``.
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 import icalendar
+from icalendar.timezone import tzp
 
-from visitplanner.io.ics_import.model import MAX_EVENTS, ImportWindow, RefusalError
+from visitplanner.i18n import _
+from visitplanner.io.ics_import.model import (
+    MAX_EVENTS,
+    MAX_PARSED_BYTES,
+    MAX_PARSED_LINES,
+    ImportWindow,
+    RefusalError,
+)
 
 TRACKED = ("VEVENT", "VFREEBUSY", "VAVAILABILITY", "AVAILABLE", "VTIMEZONE")
 WRAPPABLE = {"VEVENT", "VFREEBUSY", "VAVAILABILITY", "VTIMEZONE", "VTODO", "VJOURNAL"}
@@ -57,6 +68,26 @@ class Parsed:
         return line
 
 
+#: icalendar keeps the time zones of every file it reads in one process-wide table,
+#: keyed by TZID; imports take turns so that each file sees only its own.
+_TIME_ZONE_TABLE = threading.Lock()
+
+
+@contextmanager
+def own_time_zones() -> Iterator[None]:
+    """Within the block, icalendar knows only the time zones of the file being read.
+
+    A file that defines ``TZID:Office Time`` must not get the offsets of another
+    file's ``Office Time`` read earlier (or of a file that was refused).
+    """
+    with _TIME_ZONE_TABLE:
+        tzp.use_zoneinfo()
+        try:
+            yield
+        finally:
+            tzp.use_zoneinfo()
+
+
 def decode(data: bytes) -> str:
     """Text of a calendar file (UTF-8, with or without a byte-order mark)."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -82,6 +113,14 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
             "",
             f"it has more than {MAX_EVENTS:,} events near the chosen dates; "
             "export a shorter period",
+        )
+    if filtered.count("\n") > MAX_PARSED_LINES or len(filtered) > MAX_PARSED_BYTES:
+        raise RefusalError(
+            "",
+            _(
+                "it holds too much in or near the chosen dates (more than {lines:,} lines "
+                "or {mb} MB); export a shorter period"
+            ).format(lines=MAX_PARSED_LINES, mb=MAX_PARSED_BYTES // 1024 // 1024),
         )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

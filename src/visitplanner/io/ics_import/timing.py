@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from visitplanner.io.ics_import.model import MAX_RULE_STEPS, RefusalError
@@ -69,12 +69,34 @@ def is_floating_with_unknown_zone(prop: Any) -> str | None:
     return None
 
 
-def rule_list(component: Any) -> list[Any]:
-    """The RRULE values of a component (none, one or several)."""
-    value = component.get("RRULE")
+def rule_list(component: Any, name: str = "RRULE") -> list[Any]:
+    """The RRULE (or EXRULE) values of a component (none, one or several)."""
+    value = component.get(name)
     if value is None:
         return []
     return list(value) if isinstance(value, list) else [value]
+
+
+def bound_rules(component: Any, until: datetime, tz: tzinfo) -> None:
+    """End every repeat rule of ``component`` at ``until`` at the latest.
+
+    Occurrences after the window are not needed, and a rule that never matches
+    (e.g. every 30 February) would otherwise be searched until the year 9999.
+    """
+    start = getattr(component.get("DTSTART"), "dt", None)
+    if not isinstance(start, date):
+        return
+    cap: date
+    if isinstance(start, datetime):
+        cap = until.astimezone(UTC) if start.tzinfo else until.astimezone(tz).replace(tzinfo=None)
+    else:
+        cap = until.astimezone(tz).date() + timedelta(days=1)
+    for name in ("RRULE", "EXRULE"):
+        for rule in rule_list(component, name):
+            current = _first(rule.get("UNTIL"))
+            if isinstance(current, date) and aware(current, tz) <= aware(cap, tz):
+                continue
+            rule["UNTIL"] = [cap]
 
 
 def check_rules(
@@ -93,7 +115,7 @@ def check_rules(
     if not isinstance(start_value, date):
         return total, in_window
     start = aware(start_value, tz)
-    for rule in rule_list(component):
+    for rule in rule_list(component) + rule_list(component, "EXRULE"):
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
         if scale != "GREGORIAN":
             raise RefusalError(
@@ -105,8 +127,13 @@ def check_rules(
             detail = f" ('{unknown[0][:30]}')" if unknown else ""
             raise RefusalError("", f"the repeat rule of {what} cannot be understood{detail}")
         freq = freq.upper()
-        interval = _first(rule.get("INTERVAL")) or 1
-        interval = interval if isinstance(interval, int) and interval > 0 else 1
+        interval = _first(rule.get("INTERVAL"))
+        interval = 1 if interval is None else interval
+        if not isinstance(interval, int) or interval < 1:
+            # dateutil would step by nothing, for ever
+            raise RefusalError(
+                "", f"the repeat rule of {what} cannot be understood (INTERVAL={interval})"
+            )
         end = until
         rule_until = _first(rule.get("UNTIL"))
         if isinstance(rule_until, date) and rule_until.year < 9999:
