@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from visitplanner.domain import Schedule
+from visitplanner.i18n import _
 
 
 class Status(StrEnum):
@@ -25,15 +27,48 @@ class Status(StrEnum):
         return self in (Status.OPTIMAL, Status.FEASIBLE, Status.STOPPED, Status.TIMED_OUT)
 
 
+def gap_percent(objective: int | None, bound: float | None) -> float | None:
+    """How far the score may be from the best possible, in % of the score (None if unknown).
+
+    The best possible score lies between ``bound`` and ``objective``; 0 means proven best.
+    """
+    if objective is None or bound is None:
+        return None
+    best = math.ceil(bound - 1e-6)  # scores are whole numbers
+    if objective <= best:
+        return 0.0
+    return 100.0 * (objective - best) / max(1, abs(objective))
+
+
+def quality_text(objective: int | None, bound: float | None, proven: bool = False) -> str:
+    """``"best possible"`` or ``"within 12 % of the best possible"`` (rounded up, honest)."""
+    gap = 0.0 if proven else gap_percent(objective, bound)
+    if gap is None:
+        return _("how close to the best possible is not known yet")
+    if gap == 0:
+        return _("best possible")
+    return _("within {percent} % of the best possible").format(percent=max(1, math.ceil(gap)))
+
+
 @dataclass(frozen=True)
 class Progress:
-    """An improving schedule found while solving."""
+    """An improving schedule found while solving, with the best bound known then."""
 
     schedule: Schedule
     objective: int
     bound: float
     elapsed: float
     solutions: int
+
+    @property
+    def gap(self) -> float | None:
+        """How far this score may be from the best possible, in % (see :func:`gap_percent`)."""
+        return gap_percent(self.objective, self.bound)
+
+    @property
+    def quality(self) -> str:
+        """E.g. ``"within 12 % of the best possible"``."""
+        return quality_text(self.objective, self.bound)
 
 
 @dataclass(frozen=True)
@@ -42,6 +77,7 @@ class SolveResult:
 
     ``terms`` gives each soft term's weighted penalty (summing to ``objective``).
     ``explanation`` says in words why no schedule exists (when infeasible).
+    ``bound`` is the best score the solver proved possible; ``time_limit`` the limit it had.
     """
 
     status: Status
@@ -51,17 +87,43 @@ class SolveResult:
     terms: Mapping[str, int] = field(default_factory=dict)
     explanation: tuple[str, ...] = ()
     elapsed: float = 0.0
+    time_limit: float = 0.0
+
+    @property
+    def gap(self) -> float | None:
+        """How far the score may be from the best possible, in % (0 when proven best)."""
+        if self.status is Status.OPTIMAL:
+            return 0.0
+        return gap_percent(self.objective, self.bound)
+
+    @property
+    def quality(self) -> str:
+        """``"best possible"`` or ``"within X % of the best possible"``."""
+        return quality_text(self.objective, self.bound, self.status is Status.OPTIMAL)
 
     @property
     def message(self) -> str:
         """One line for a status bar."""
         if self.status is Status.INFEASIBLE:
-            first = self.explanation[0] if self.explanation else "no schedule fits every rule"
-            return f"No schedule is possible: {first}"
+            first = self.explanation[0] if self.explanation else _("no schedule fits every rule")
+            return _("No schedule is possible: {reason}").format(reason=first)
         if self.schedule is None:
-            return f"No schedule found ({self.status.value} after {self.elapsed:.1f} s)"
-        proof = "best possible" if self.status is Status.OPTIMAL else self.status.value
-        return f"Schedule found ({proof}), score {self.objective} in {self.elapsed:.1f} s"
+            if self.status is Status.TIMED_OUT:
+                return self.timed_out_text
+            return _("No schedule found (stopped after {seconds} s)").format(
+                seconds=f"{self.elapsed:.1f}"
+            )
+        return _("Schedule found ({quality}), score {score} in {seconds} s").format(
+            quality=self.quality, score=self.objective, seconds=f"{self.elapsed:.1f}"
+        )
+
+    @property
+    def timed_out_text(self) -> str:
+        """What to say when time ran out before any programme was found."""
+        limit = self.time_limit or self.elapsed
+        return _("No programme found within {seconds} s — try a longer time limit").format(
+            seconds=f"{limit:g}"
+        )
 
 
 @dataclass(frozen=True)
@@ -69,15 +131,16 @@ class SolveOptions:
     """Settings for one solve.
 
     Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
-    the rest are changed as little as possible. With ``reproducible`` (the
-    default) the same seed always gives the same programme; one worker is the
-    fastest reproducible choice for visits of the Paris size.
+    the rest are changed as little as possible. ``workers`` 0 (the default)
+    searches on every core. With ``reproducible`` the same seed always gives the
+    same programme (one worker, or ``workers`` interleaved in one thread): for
+    tests and for comparing runs.
     """
 
     time_limit: float = 30.0
     seed: int = 0
-    workers: int = 1
-    reproducible: bool = True
+    workers: int = 0
+    reproducible: bool = False
     previous: Schedule | None = None
     keep_previous: bool = True
 
