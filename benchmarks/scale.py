@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--terms", action="store_true", help="bound of each soft term alone")
     parser.add_argument("--only", default="", help="run only the sizes whose name has this")
+    parser.add_argument("--seeds", default="", help="seeds to run, e.g. 1,2 (default: 1,2)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -190,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         return _child(args)
     limit = args.limit or (2.0 if args.quick else 10.0)
     sizes, seeds = (QUICK, SEEDS[:1]) if args.quick else (SIZES, SEEDS)
+    if args.seeds:
+        seeds = tuple(int(s) for s in args.seeds.split(","))
     print(
         f"# {time.strftime('%Y-%m-%d %H:%M')}, {args.workers} workers, limit {limit:g} s, "
         f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
