@@ -45,6 +45,7 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
     from benchmarks.visits import generate_visit
     from visitplanner.domain.index import VisitIndex
     from visitplanner.solver.precheck import precheck
+    from visitplanner.solver.result import gap_percent
     from visitplanner.solver.solve import build_model
 
     out: dict[str, Any] = {}
@@ -92,7 +93,7 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
         out["search_to_first_s"] = firsts[0] - (out["presolve_s"] or 0.0)
         out["score"] = round(solver.objective_value)
         out["bound"] = solver.best_objective_bound
-        out["gap_pct"] = 100 * (out["score"] - out["bound"]) / max(1, out["score"])
+        out["gap_pct"] = gap_percent(out["score"], out["bound"])
     out["bound_moves"] = len(bounds)
     out["bound_first"] = bounds[0][1] if bounds else None
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -3,7 +3,8 @@
 A delegation of visitors (English speakers, a few also speak French) visits several host
 organisations (French speakers, some also speak English), each with its own venue, with a
 shared hotel. Visitors are split into tracks of about six; each formal meeting is one track
-meeting one to three officers of a host organisation, interpreters welcome; informal time is
+meeting one to three officers of a host organisation, with the interpreter booked for that
+track (tracks share interpreters when there are fewer interpreters); informal time is
 breakfast and lunch each day, coffee with host officers, dinners and the visitors' debriefs.
 Hosts keep office hours with busy stretches (fewer with a higher ``density``), a few early
 hours "if need be", and the odd day away; visitors arrive on the morning of day 1 and leave
@@ -139,6 +140,7 @@ def _formal(
     days = range(1, len(dates) + 1)
     for i in range(n):
         track = tracks[i % len(tracks)]
+        booked = (interp[(i % len(tracks)) % len(interp)],) if interp else ()
         org = rng.randrange(len(orgs))
         length = rng.choice((60, 60, 90, 90, 120))
         wanted = rng.sample(orgs[org], min(len(orgs[org]), rng.choice((1, 1, 2, 2, 3))))
@@ -151,7 +153,7 @@ def _formal(
         free_days = [d for d in days if _fits([busy[h] for h in hosts], d, length, len(dates))]
         day = rng.choice(free_days) if free_days and rng.random() < 0.2 else None
         window = Window(_h(9.5) if day == 1 else _h(9), _h(18), day)
-        others = [v for t in tracks if t is not track for v in t][:4]
+        others = [v for t in tracks if t is not track for v in t][:2]
         out.append(
             Activity(
                 f"meeting{i + 1}",
@@ -160,8 +162,8 @@ def _formal(
                 length,
                 length,
                 (window,),
-                required=(*track, *hosts),
-                optional=(*others, *interp),
+                required=(*track, *hosts, *booked),
+                optional=tuple(others),
                 venues=(org_venue[org],),
             )
         )
@@ -221,7 +223,7 @@ def _informal(
                     60,
                     (Window(_h(9), _h(18)),),
                     required=(host,),
-                    optional=(*rng.sample(visitors, min(len(visitors), 6)), *interp),
+                    optional=(*rng.sample(visitors, min(len(visitors), 6)), *interp[:1]),
                     min_attendance=(MinAttendance(tuple(visitors), 1, "visitors"),),
                     venues=tuple(venue_ids[1:]) or (venue_ids[0],),
                     mandatory=rng.random() < 0.5,

@@ -24,6 +24,13 @@ def test_gap_is_the_share_of_the_score_the_bound_leaves_open() -> None:
     assert gap_percent(200, 199.2) == 0.0  # scores are whole: 199.2 proves 200 is best
     assert gap_percent(0, 0.0) == 0.0
     assert gap_percent(None, 3.0) is None and gap_percent(10, None) is None
+    assert gap_percent(8225, -160.0) == 100.0  # costs are never negative: nothing proven
+
+
+def test_no_quality_is_claimed_before_the_bound_proves_anything() -> None:
+    assert quality_text(8225, -160.0) == "how close to the best possible is not known yet"
+    assert quality_text(8225, 0.0) == "how close to the best possible is not known yet"
+    assert quality_text(8225, 1.0) == "within 100 % of the best possible"
 
 
 def test_quality_says_best_possible_or_within_a_rounded_up_percentage() -> None:

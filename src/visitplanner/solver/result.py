@@ -30,11 +30,12 @@ class Status(StrEnum):
 def gap_percent(objective: int | None, bound: float | None) -> float | None:
     """How far the score may be from the best possible, in % of the score (None if unknown).
 
-    The best possible score lies between ``bound`` and ``objective``; 0 means proven best.
+    The best possible score lies between ``bound`` and ``objective``; 0 means proven best,
+    100 that nothing is proven yet (every cost is at least 0, so a bound below 0 says nothing).
     """
     if objective is None or bound is None:
         return None
-    best = math.ceil(bound - 1e-6)  # scores are whole numbers
+    best = max(0, math.ceil(bound - 1e-6))  # scores are whole numbers, never below 0
     if objective <= best:
         return 0.0
     return 100.0 * (objective - best) / max(1, abs(objective))
@@ -43,7 +44,7 @@ def gap_percent(objective: int | None, bound: float | None) -> float | None:
 def quality_text(objective: int | None, bound: float | None, proven: bool = False) -> str:
     """``"best possible"`` or ``"within 12 % of the best possible"`` (rounded up, honest)."""
     gap = 0.0 if proven else gap_percent(objective, bound)
-    if gap is None:
+    if gap is None or gap >= 100:
         return _("how close to the best possible is not known yet")
     if gap == 0:
         return _("best possible")
