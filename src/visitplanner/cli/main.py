@@ -59,7 +59,7 @@ class _ProgressLine:
             if best is None:
                 found = _("no programme yet")
             else:
-                bound = max(best.bound, self.bound if self.bound is not None else best.bound)
+                bound = max(0.0, best.bound, self.bound if self.bound is not None else 0.0)
                 found = _("best score so far {score} (none can beat {bound}: {quality})").format(
                     score=best.objective,
                     bound=f"{bound:.0f}",
