@@ -7,19 +7,20 @@ import shutil
 from pathlib import Path
 
 import pytest
+from benchmarks.visits import generate_visit
 from icalendar import Calendar
 
 from visitplanner.cli.main import main
-from visitplanner.io.project import load_project
+from visitplanner.io.project import load_project, save_project
 
 
 def test_solve_demo_prints_the_programme_day_by_day(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["solve", "--demo", "--time-limit", "30"]) == 0
+    assert main(["solve", "--demo", "--time-limit", "30", "--reproducible"]) == 0
     out = capsys.readouterr().out
     assert "Day 1 (Tue 23 Mar)" in out and "Day 2 (Wed 24 Mar)" in out
     assert "Meeting the PB Steering Group" in out
     assert "Europe/Paris" in out
-    assert "proven best" in out
+    assert "best possible." in out
     assert "Informal time with hosts" in out
 
 
@@ -31,6 +32,17 @@ def test_solve_infeasible_variant_explains_and_exits_1(
     assert "No programme is possible" in out
     assert "Cllr Morag Baird" in out and "13:00" in out
     assert "PB Steering Group" in out and "14:00-15:30" in out
+
+
+def test_solve_out_of_time_without_a_programme_exits_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "week.json"
+    save_project(generate_visit(5, 60, 24, 5, 2, 0.7, seed=1), big)
+    assert main(["solve", str(big), "--time-limit", "0.01", "--reproducible"]) == 3
+    out = capsys.readouterr().out
+    assert "No programme found within 0.01 s — try a longer time limit" in out
+    assert "No programme is possible" not in out
 
 
 def test_bad_project_exits_2_naming_the_file(

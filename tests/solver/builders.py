@@ -227,6 +227,7 @@ def options(previous: Schedule | None = None, **kw: float) -> SolveOptions:
     return SolveOptions(
         time_limit=kw.get("time_limit", 10.0),
         workers=1,
+        reproducible=True,
         seed=int(kw.get("seed", 0)),
         previous=previous,
     )

@@ -52,7 +52,7 @@ PROPERTY = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-OPTIONS = SolveOptions(time_limit=10, workers=1)
+OPTIONS = SolveOptions(time_limit=10, workers=1, reproducible=True)
 
 
 def grid(lo: int, hi: int, step: int = 15) -> st.SearchStrategy[int]:

@@ -100,6 +100,18 @@ def test_real_solve_of_the_demo_fills_the_calendar(qtbot, tmp_path: Path, demo_p
     assert window.problems.labels() == []
 
 
+def test_the_app_shows_the_bound_and_quality(qtbot, tmp_path: Path, demo_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, tmp_path, project=load_project(demo_path))
+    bounds: list[float] = []
+    window.runner.bound.connect(bounds.append)
+    with qtbot.waitSignal(window.runner.finished, timeout=60_000) as blocker:
+        window.solve()
+    result = blocker.args[0]
+    assert bounds and bounds == sorted(bounds) and bounds[-1] <= result.objective
+    assert result.status is Status.OPTIMAL
+    assert "(best possible), score" in window.statusBar().currentMessage()
+
+
 def test_pinned_blocks_stay_when_solving_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("visitplanner.solver.solve")
     window = make_window(qtbot, tmp_path)

@@ -16,15 +16,17 @@ from visitplanner.cli.common import (
     EXIT_INFEASIBLE,
     EXIT_INTERNAL_ERROR,
     EXIT_OK,
+    EXIT_TIMED_OUT,
     open_project,
     run_guarded,
 )
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
+from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import save_project
 from visitplanner.solver.checker import check
-from visitplanner.solver.result import Progress, SolveOptions, Status
+from visitplanner.solver.result import Progress, SolveOptions, Status, quality_text
 
 
 class _ProgressLine:
@@ -32,6 +34,7 @@ class _ProgressLine:
 
     def __init__(self) -> None:
         self.best: Progress | None = None
+        self.bound: float | None = None
         self.started = time.monotonic()
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._tick, daemon=True)
@@ -48,16 +51,25 @@ class _ProgressLine:
         """Remember the best programme so far."""
         self.best = progress
 
+    def update_bound(self, bound: float, elapsed: float) -> None:
+        """Remember the best bound so far (the best score that could still exist)."""
+        self.bound = bound if self.bound is None else max(self.bound, bound)
+
     def _tick(self) -> None:
         while not self.done.wait(1.0):
             elapsed = time.monotonic() - self.started
             best = self.best
-            found = (
-                f"best score so far {best.objective} (at best {best.bound:.0f})"
-                if best
-                else "no programme yet"
-            )
-            print(f"  solving… {elapsed:.0f} s, {found}", file=sys.stderr, flush=True)
+            if best is None:
+                found = _("no programme yet")
+            else:
+                bound = max(0.0, best.bound, self.bound if self.bound is not None else 0.0)
+                found = _("best score so far {score} (none can beat {bound}: {quality})").format(
+                    score=best.objective,
+                    bound=f"{bound:.0f}",
+                    quality=quality_text(best.objective, bound),
+                )
+            line = _("solving… {seconds} s, {found}").format(seconds=f"{elapsed:.0f}", found=found)
+            print(f"  {line}", file=sys.stderr, flush=True)
 
 
 def _write_ics(project: Project, target: str) -> Project:
@@ -80,8 +92,14 @@ def run_solve(args: argparse.Namespace) -> int:
     with _ProgressLine() as ticker:
         result = solve(
             project.visit,
-            SolveOptions(time_limit=args.time_limit, seed=args.seed, previous=project.schedule),
+            SolveOptions(
+                time_limit=args.time_limit,
+                seed=args.seed,
+                reproducible=args.reproducible,
+                previous=project.schedule,
+            ),
             on_progress=ticker.update,
+            on_bound=ticker.update_bound,
         )
     if result.status is Status.INFEASIBLE:
         print("No programme is possible:")
@@ -92,17 +110,21 @@ def run_solve(args: argparse.Namespace) -> int:
         print(result.message, file=sys.stderr)
         return EXIT_INTERNAL_ERROR
     if result.schedule is None:
-        print(f"No programme found ({result.status.value} after {result.elapsed:.1f} s).")
-        return EXIT_INFEASIBLE
+        print(result.message)
+        return EXIT_TIMED_OUT if result.status is Status.TIMED_OUT else EXIT_INFEASIBLE
     project = replace(project, schedule=result.schedule)
-    proof = "proven best" if result.status is Status.OPTIMAL else result.status.value
     print("\n".join(programme_lines(project.visit, project.schedule)))
     print(
         "\n".join(
             report_lines(project.visit, project.schedule, check(project.visit, project.schedule))
         )
     )
-    print(f"\nSolved in {result.elapsed:.2f} s ({proof}).")
+    print(
+        "\n"
+        + _("Solved in {seconds} s: score {score}, {quality}.").format(
+            seconds=f"{result.elapsed:.2f}", score=result.objective, quality=result.quality
+        )
+    )
     try:
         if args.ics:
             project = _write_ics(project, args.ics)
@@ -161,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="PROJECT", help="save the project with the new programme")
     s.add_argument("--time-limit", type=float, default=30.0, metavar="S")
     s.add_argument("--seed", type=int, default=0, metavar="N")
+    s.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="the same --seed always gives the same programme (searches on one core)",
+    )
     s.set_defaults(func=run_solve)
     c = sub.add_parser("check", help="list the problems of the programme stored in a project")
     c.add_argument("project")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,15 +39,49 @@ class Status(StrEnum):
         return self in (Status.OPTIMAL, Status.FEASIBLE, Status.STOPPED, Status.TIMED_OUT)
 
 
+def gap_percent(objective: int | None, bound: float | None) -> float | None:
+    """How far the score may be from the best possible, in % of the score (None if unknown).
+
+    The best possible score lies between ``bound`` and ``objective``; 0 means proven best,
+    100 that nothing is proven yet (every cost is at least 0, so a bound below 0 says nothing).
+    """
+    if objective is None or bound is None:
+        return None
+    best = max(0, math.ceil(bound - 1e-6))  # scores are whole numbers, never below 0
+    if objective <= best:
+        return 0.0
+    return 100.0 * (objective - best) / max(1, abs(objective))
+
+
+def quality_text(objective: int | None, bound: float | None, proven: bool = False) -> str:
+    """``"best possible"`` or ``"within 12 % of the best possible"`` (rounded up, honest)."""
+    gap = 0.0 if proven else gap_percent(objective, bound)
+    if gap is None or gap >= 100:
+        return _("how close to the best possible is not known yet")
+    if gap == 0:
+        return _("best possible")
+    return _("within {percent} % of the best possible").format(percent=max(1, math.ceil(gap)))
+
+
 @dataclass(frozen=True)
 class Progress:
-    """An improving schedule found while solving."""
+    """An improving schedule found while solving, with the best bound known then."""
 
     schedule: Schedule
     objective: int
     bound: float
     elapsed: float
     solutions: int
+
+    @property
+    def gap(self) -> float | None:
+        """How far this score may be from the best possible, in % (see :func:`gap_percent`)."""
+        return gap_percent(self.objective, self.bound)
+
+    @property
+    def quality(self) -> str:
+        """E.g. ``"within 12 % of the best possible"``."""
+        return quality_text(self.objective, self.bound)
 
 
 @dataclass(frozen=True)
@@ -55,6 +90,7 @@ class SolveResult:
 
     ``terms`` gives each soft term's weighted penalty (summing to ``objective``).
     ``explanation`` says in words why no schedule exists (when infeasible).
+    ``bound`` is the best score the solver proved possible; ``time_limit`` the limit it had.
     """
 
     status: Status
@@ -64,6 +100,19 @@ class SolveResult:
     terms: Mapping[str, int] = field(default_factory=dict)
     explanation: tuple[str, ...] = ()
     elapsed: float = 0.0
+    time_limit: float = 0.0
+
+    @property
+    def gap(self) -> float | None:
+        """How far the score may be from the best possible, in % (0 when proven best)."""
+        if self.status is Status.OPTIMAL:
+            return 0.0
+        return gap_percent(self.objective, self.bound)
+
+    @property
+    def quality(self) -> str:
+        """``"best possible"`` or ``"within X % of the best possible"``."""
+        return quality_text(self.objective, self.bound, self.status is Status.OPTIMAL)
 
     @property
     def message(self) -> str:
@@ -74,12 +123,21 @@ class SolveResult:
         if self.status is Status.ERROR:
             return self.explanation[0] if self.explanation else _("The planner failed")
         if self.schedule is None:
-            return _("No schedule found ({status} after {seconds} s)").format(
-                status=_(self.status.value), seconds=f"{self.elapsed:.1f}"
+            if self.status is Status.TIMED_OUT:
+                return self.timed_out_text
+            return _("No schedule found (stopped after {seconds} s)").format(
+                seconds=f"{self.elapsed:.1f}"
             )
-        proof = _("best possible") if self.status is Status.OPTIMAL else _(self.status.value)
-        return _("Schedule found ({proof}), score {score} in {seconds} s").format(
-            proof=proof, score=self.objective, seconds=f"{self.elapsed:.1f}"
+        return _("Schedule found ({quality}), score {score} in {seconds} s").format(
+            quality=self.quality, score=self.objective, seconds=f"{self.elapsed:.1f}"
+        )
+
+    @property
+    def timed_out_text(self) -> str:
+        """What to say when time ran out before any programme was found."""
+        limit = self.time_limit or self.elapsed
+        return _("No programme found within {seconds} s — try a longer time limit").format(
+            seconds=f"{limit:g}"
         )
 
 
@@ -88,15 +146,16 @@ class SolveOptions:
     """Settings for one solve.
 
     Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
-    the rest are changed as little as possible. With ``reproducible`` (the
-    default) the same seed always gives the same programme; one worker is the
-    fastest reproducible choice for visits of the Paris size.
+    the rest are changed as little as possible. ``workers`` 0 (the default)
+    searches on every core. With ``reproducible`` the same seed always gives the
+    same programme (one worker, or ``workers`` interleaved in one thread): for
+    tests and for comparing runs.
     """
 
     time_limit: float = 30.0
     seed: int = 0
-    workers: int = 1
-    reproducible: bool = True
+    workers: int = 0
+    reproducible: bool = False
     previous: Schedule | None = None
     keep_previous: bool = True
 

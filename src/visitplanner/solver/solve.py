@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Stat
 from visitplanner.solver.rules import check_all
 
 ProgressCallback = Callable[[Progress], None]
+BoundCallback = Callable[[float, float], None]
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -29,6 +32,11 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.ctx, self.started, self.report, self.stop = ctx, started, report, stop
         self.count = 0
+        self.bound = -math.inf
+
+    def on_bound(self, bound: float) -> None:
+        """Remember a better bound (CP-SAT calls this from its own threads)."""
+        self.bound = max(self.bound, bound)
 
     def on_solution_callback(self) -> None:
         self.count += 1
@@ -37,7 +45,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
                 Progress(
                     self.ctx.extract(self),
                     round(self.objective_value),
-                    self.best_objective_bound,
+                    max(self.bound, self.best_objective_bound),
                     time.monotonic() - self.started,
                     self.count,
                 )
@@ -51,8 +59,14 @@ def solve(
     options: SolveOptions | None = None,
     on_progress: ProgressCallback | None = None,
     stop: StopSignal | None = None,
+    *,
+    on_bound: BoundCallback | None = None,
 ) -> SolveResult:
-    """Find the best programme for ``visit``; infeasible visits come back explained."""
+    """Find the best programme for ``visit``; infeasible visits come back explained.
+
+    ``on_progress`` gets each better programme; ``on_bound(bound, elapsed)`` each better
+    bound (the best score that could still exist), from the solver's threads.
+    """
     options = options or SolveOptions()
     stop = stop or StopSignal()
     started = time.monotonic()
@@ -69,11 +83,16 @@ def solve(
     solver = cp_model.CpSolver()
     params: Any = solver.parameters
     params.max_time_in_seconds = max(0.01, options.time_limit)
-    params.num_workers = max(1, options.workers)
+    params.num_workers, params.interleave_search = search_workers(options)
     params.random_seed = options.seed
-    # one worker, or interleaved workers, make the same seed give the same programme
-    params.interleave_search = options.workers > 1 and options.reproducible
     callback = _Progress(ctx, started, on_progress, stop)
+
+    def bound_found(bound: float) -> None:
+        callback.on_bound(bound)
+        if on_bound is not None:
+            on_bound(bound, time.monotonic() - started)
+
+    solver.best_bound_callback = bound_found
     done = threading.Event()
     watcher = threading.Thread(target=_watch, args=(solver, stop, done), daemon=True)
     watcher.start()
@@ -96,7 +115,7 @@ def solve(
         raise RuntimeError(f"CP-SAT refused the model built for this visit ({reason})")
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
-        return SolveResult(ended, elapsed=elapsed)
+        return SolveResult(ended, elapsed=elapsed, time_limit=options.time_limit)
     schedule = ctx.extract(solver)
     report = check_all(index, schedule, previous)
     if not report.ok:  # the model and the checker disagree: never pass that off as a programme
@@ -122,7 +141,20 @@ def solve(
         bound=solver.best_objective_bound,
         terms=dict(report.costs),
         elapsed=elapsed,
+        time_limit=options.time_limit,
     )
+
+
+def search_workers(options: SolveOptions) -> tuple[int, bool]:
+    """CP-SAT's ``num_workers`` and ``interleave_search`` for ``options``.
+
+    Every core by default; reproducible runs use one worker, or interleave the
+    given number of workers in one thread (the same seed then gives the same programme).
+    """
+    if options.reproducible:
+        workers = max(1, options.workers)
+        return workers, workers > 1
+    return (options.workers or os.cpu_count() or 1), False
 
 
 def _watch(solver: cp_model.CpSolver, stop: StopSignal, done: threading.Event) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Project, Schedule, Visit
 from visitplanner.solver.checker import Checker, CheckReport
-from visitplanner.solver.result import Progress, SolveResult, Status
+from visitplanner.solver.result import Progress, SolveResult, Status, quality_text
 from visitplanner.ui import commands
 from visitplanner.ui.availability import dates_dialog
 from visitplanner.ui.availability.editor import AvailabilityEditor
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._shown_visit: Visit | None = None
         self._editing_from: QWidget | None = None
         self._best: int | None = None
+        self._bound: float | None = None
         self._solving_base = self.doc.project
         self.files = FileActions(self, self.doc, settings, recovery)
         self.autosaver = Autosaver(recovery, self._autosave_source, autosave_ms, self)
@@ -229,6 +230,7 @@ class MainWindow(QMainWindow):
         self.scene.selected_key_changed.connect(lambda _k: self._update_actions())
         self.problems.key_activated.connect(self.select_block)
         self.runner.progress.connect(self._on_progress)
+        self.runner.bound.connect(self._on_bound)
         self.runner.finished.connect(self._on_solved)
         self.runner.tick.connect(lambda _s: self._update_solve_label())
         self.stop_button.clicked.connect(self.runner.stop)
@@ -345,21 +347,27 @@ class MainWindow(QMainWindow):
             widget.setVisible(on)
         for editor in self.editors:
             editor.setEnabled(not on)
-        self._best = None
+        self._best = self._bound = None
         self._update_solve_label()
         self._update_actions()
 
     def _update_solve_label(self) -> None:
         best = "none yet" if self._best is None else str(self._best)
+        if self._best is not None:  # "within 12 % of the best possible", as the bound moves
+            best += f" ({quality_text(self._best, self._bound)})"
         self.solve_label.setText(f"Planning… best score {best}, {self.runner.elapsed:.1f} s")
 
     def _on_progress(self, progress: Progress) -> None:
         if not self.runner.running:
             return
         self._best = progress.objective
-        self._update_solve_label()
+        self._on_bound(progress.bound)
         streamed = replace(self._solving_base, schedule=progress.schedule)
         self.scene.show(streamed, self.check(progress.schedule))
+
+    def _on_bound(self, bound: float) -> None:
+        self._bound = bound if self._bound is None else max(self._bound, bound)
+        self._update_solve_label()
 
     def _on_solved(self, result: SolveResult) -> None:
         self._show_solving(False)

@@ -36,14 +36,22 @@ def default_solve() -> SolveFn:
 
 
 class SolveWorker(QObject):
-    """Runs one solve on its thread; emits ``progress`` and then ``done``."""
+    """Runs one solve on its thread; emits ``progress`` (and ``bound``) and then ``done``.
+
+    With ``streams_bound`` (the real scheduler) the solve is also asked to report each
+    better bound, emitted as ``bound(float)``.
+    """
 
     progress = Signal(object)  # Progress
+    bound = Signal(float)
     done = Signal(object)  # SolveResult
 
-    def __init__(self, solve: SolveFn, visit: Visit, options: SolveOptions) -> None:
+    def __init__(
+        self, solve: SolveFn, visit: Visit, options: SolveOptions, streams_bound: bool = False
+    ) -> None:
         super().__init__()
         self._solve = solve
+        self._streams_bound = streams_bound
         self.visit = visit
         self.options = options
         self.stop_signal = StopSignal()
@@ -52,7 +60,18 @@ class SolveWorker(QObject):
     def run(self) -> None:
         """Solve (on the worker thread); never lets an exception escape."""
         try:
-            result = self._solve(self.visit, self.options, self.progress.emit, self.stop_signal)
+            if self._streams_bound:
+                from visitplanner.solver.solve import solve
+
+                result = solve(
+                    self.visit,
+                    self.options,
+                    self.progress.emit,
+                    self.stop_signal,
+                    on_bound=lambda bound, _elapsed: self.bound.emit(bound),
+                )
+            else:
+                result = self._solve(self.visit, self.options, self.progress.emit, self.stop_signal)
         except Exception as exc:  # a solver bug must not kill the app
             result = SolveResult(Status.INFEASIBLE, explanation=(f"The planner failed: {exc}",))
         self.done.emit(result)
@@ -62,11 +81,13 @@ class SolveRunner(QObject):
     """Starts, watches and stops background solves (one at a time).
 
     Signals: ``started()``, ``progress(Progress)``, ``finished(SolveResult)``,
-    and ``tick(float)`` with the elapsed seconds, several times a second.
+    ``bound(float)`` when the real scheduler proves a better bound, and ``tick(float)``
+    with the elapsed seconds, several times a second.
     """
 
     started = Signal()
     progress = Signal(object)
+    bound = Signal(float)
     finished = Signal(object)
     tick = Signal(float)
 
@@ -101,10 +122,11 @@ class SolveRunner(QObject):
         if time_limit is not None:
             options = SolveOptions(previous=previous, time_limit=time_limit)
         thread = QThread()
-        worker = SolveWorker(solve, visit, options)
+        worker = SolveWorker(solve, visit, options, streams_bound=self._solve is None)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self.progress)
+        worker.bound.connect(self.bound)
         worker.done.connect(self._on_done)
         worker.done.connect(thread.quit)
         self._thread, self._worker = thread, worker
