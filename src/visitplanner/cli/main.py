@@ -13,6 +13,7 @@ from pathlib import Path
 from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
+from visitplanner.i18n import LANGUAGES, _, language, system_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import save_project
 from visitplanner.solver.checker import check
@@ -112,7 +113,14 @@ def run_check(args: argparse.Namespace) -> int:
     report = check(project.visit, project.schedule)
     print("\n".join(programme_lines(project.visit, project.schedule)))
     print("\n".join(report_lines(project.visit, project.schedule, report)))
-    if report.ok:
+    from visitplanner.cli.replies import decline_lines
+
+    declines = decline_lines(project)
+    if declines:
+        print("")
+        print(_("Declined invitations ({n})").format(n=len(declines)))
+        print("\n".join(f"  - {line}" for line in declines))
+    if report.ok and not declines:
         print("\nEvery rule is kept.")
         return EXIT_OK
     return EXIT_INFEASIBLE
@@ -158,18 +166,39 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("project")
     e.add_argument("--ics", required=True, metavar="FILE.ics|DIR")
     e.set_defaults(func=run_export)
-    for name in ("import_ics", "dates"):
+    for name in ("import_ics", "dates", "invite", "replies", "caldav"):
         try:
             module = __import__(f"visitplanner.cli.{name}", fromlist=["register"])
         except ImportError:  # pragma: no cover - optional subcommand missing
             continue
         module.register(sub)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            help=_("language of the output (default: the system's)"),
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    with language(_asked_language(words) or system_language()):
+        return _run(build_parser().parse_args(words))
+
+
+def _asked_language(words: list[str]) -> str | None:
+    """The ``--lang`` value, read before parsing so that help and errors use it too."""
+    for i, word in enumerate(words):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None
+
+
+def _run(args: argparse.Namespace) -> int:
     if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
         print("Give a project file or --demo.", file=sys.stderr)
         return EXIT_BAD_INPUT
