@@ -35,9 +35,36 @@ class _QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _without_freebusy(app: Any) -> Any:
+    """``app`` refusing free-busy-query REPORTs, as some servers do (403)."""
+    import io
+
+    def wrapped(environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("REQUEST_METHOD") == "REPORT":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length)
+            environ["wsgi.input"] = io.BytesIO(body)
+            if b"free-busy-query" in body:
+                start_response("403 Forbidden", [("Content-Type", "text/plain")])
+                return [b"free-busy queries are not allowed here"]
+        return app(environ, start_response)
+
+    return wrapped
+
+
 @pytest.fixture
 def radicale(tmp_path: Path) -> Iterator[Radicale]:
     """Radicale with plain htpasswd auth and a temporary storage folder; one empty calendar."""
+    yield from _serve(tmp_path, freebusy=True)
+
+
+@pytest.fixture
+def radicale_without_freebusy(tmp_path: Path) -> Iterator[Radicale]:
+    """Like ``radicale``, but free-busy queries are refused: clients must read events."""
+    yield from _serve(tmp_path, freebusy=False)
+
+
+def _serve(tmp_path: Path, freebusy: bool) -> Iterator[Radicale]:
     import caldav
     import radicale as radicale_pkg
     import radicale.config
@@ -55,6 +82,8 @@ def radicale(tmp_path: Path) -> Iterator[Radicale]:
     )
     configuration = radicale.config.load([(str(config_file), False)])
     app = radicale_pkg.Application(configuration)
+    if not freebusy:
+        app = _without_freebusy(app)
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
     )

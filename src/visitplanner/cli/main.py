@@ -7,13 +7,14 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from contextvars import copy_context
 from dataclasses import replace
 from pathlib import Path
 
 from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
-from visitplanner.i18n import LANGUAGES, _, language, system_language
+from visitplanner.i18n import LANGUAGES, _, language, ngettext, system_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import save_project
 from visitplanner.solver.checker import check
@@ -27,7 +28,8 @@ class _ProgressLine:
         self.best: Progress | None = None
         self.started = time.monotonic()
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._tick, daemon=True)
+        # The thread speaks the command's language (a context variable).
+        self.thread = threading.Thread(target=copy_context().run, args=(self._tick,), daemon=True)
 
     def __enter__(self) -> _ProgressLine:
         self.thread.start()
@@ -46,11 +48,17 @@ class _ProgressLine:
             elapsed = time.monotonic() - self.started
             best = self.best
             found = (
-                f"best score so far {best.objective} (at best {best.bound:.0f})"
+                _("best score so far {score} (at best {bound:.0f})").format(
+                    score=best.objective, bound=best.bound
+                )
                 if best
-                else "no programme yet"
+                else _("no programme yet")
             )
-            print(f"  solving… {elapsed:.0f} s, {found}", file=sys.stderr, flush=True)
+            print(
+                "  " + _("solving… {s:.0f} s, {found}").format(s=elapsed, found=found),
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 def _write_ics(project: Project, target: str) -> Project:
@@ -59,7 +67,11 @@ def _write_ics(project: Project, target: str) -> Project:
     path = Path(target)
     per_person = path.suffix.lower() != ".ics"
     updated, written = export_ics(project, path, per_person=per_person)
-    print(f"Wrote {len(written)} calendar file(s) to {path}")
+    print(
+        ngettext(
+            "Wrote {n} calendar file to {path}", "Wrote {n} calendar files to {path}", len(written)
+        ).format(n=len(written), path=path)
+    )
     return updated
 
 
@@ -77,30 +89,34 @@ def run_solve(args: argparse.Namespace) -> int:
             on_progress=ticker.update,
         )
     if result.status is Status.INFEASIBLE:
-        print("No programme is possible:")
+        print(_("No programme is possible:"))
         for line in result.explanation:
             print(f"  - {line}")
         return EXIT_INFEASIBLE
     if result.schedule is None:
-        print(f"No programme found ({result.status.value} after {result.elapsed:.1f} s).")
+        print(
+            _("No programme found ({status} after {s:.1f} s).").format(
+                status=result.status.value, s=result.elapsed
+            )
+        )
         return EXIT_INFEASIBLE
     project = replace(project, schedule=result.schedule)
-    proof = "proven best" if result.status is Status.OPTIMAL else result.status.value
+    proof = _("proven best") if result.status is Status.OPTIMAL else result.status.value
     print("\n".join(programme_lines(project.visit, project.schedule)))
     print(
         "\n".join(
             report_lines(project.visit, project.schedule, check(project.visit, project.schedule))
         )
     )
-    print(f"\nSolved in {result.elapsed:.2f} s ({proof}).")
+    print("\n" + _("Solved in {s:.2f} s ({proof}).").format(s=result.elapsed, proof=proof))
     try:
         if args.ics:
             project = _write_ics(project, args.ics)
         if args.out:
             save_project(project, args.out)
-            print(f"Saved the project to {args.out}")
+            print(_("Saved the project to {path}").format(path=args.out))
     except OSError as exc:
-        print(f"Could not write the output: {exc}", file=sys.stderr)
+        print(_("Could not write the output: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -121,7 +137,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(_("Declined invitations ({n})").format(n=len(declines)))
         print("\n".join(f"  - {line}" for line in declines))
     if report.ok and not declines:
-        print("\nEvery rule is kept.")
+        print("\n" + _("Every rule is kept."))
         return EXIT_OK
     return EXIT_INFEASIBLE
 
@@ -132,13 +148,15 @@ def run_export(args: argparse.Namespace) -> int:
     if project is None:
         return EXIT_BAD_INPUT
     if not project.schedule.placements:
-        print("The project has no programme yet: run 'visitplanner solve' first.", file=sys.stderr)
+        print(
+            _("The project has no programme yet: run 'visitplanner solve' first."), file=sys.stderr
+        )
         return EXIT_INFEASIBLE
     try:
         updated = _write_ics(project, args.ics)
         save_project(updated, args.project)
     except (OSError, InputFileError) as exc:
-        print(f"Could not write the calendars: {exc}", file=sys.stderr)
+        print(_("Could not write the calendars: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -146,23 +164,23 @@ def run_export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="visitplanner", description="Plan the programme of a study visit."
+        prog="visitplanner", description=_("Plan the programme of a study visit.")
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("solve", help="find the best programme and print it")
-    s.add_argument("project", nargs="?", help="project file (.json)")
-    s.add_argument("--demo", action="store_true", help="use the bundled Paris demo")
+    s = sub.add_parser("solve", help=_("find the best programme and print it"))
+    s.add_argument("project", nargs="?", help=_("project file (.json)"))
+    s.add_argument("--demo", action="store_true", help=_("use the bundled Paris demo"))
     s.add_argument(
-        "--ics", metavar="FILE.ics|DIR", help="write calendars (a folder: one per person)"
+        "--ics", metavar="FILE.ics|DIR", help=_("write calendars (a folder: one per person)")
     )
-    s.add_argument("--out", metavar="PROJECT", help="save the project with the new programme")
+    s.add_argument("--out", metavar="PROJECT", help=_("save the project with the new programme"))
     s.add_argument("--time-limit", type=float, default=30.0, metavar="S")
     s.add_argument("--seed", type=int, default=0, metavar="N")
     s.set_defaults(func=run_solve)
-    c = sub.add_parser("check", help="list the problems of the programme stored in a project")
+    c = sub.add_parser("check", help=_("list the problems of the programme stored in a project"))
     c.add_argument("project")
     c.set_defaults(func=run_check)
-    e = sub.add_parser("export", help="write the stored programme as .ics")
+    e = sub.add_parser("export", help=_("write the stored programme as .ics"))
     e.add_argument("project")
     e.add_argument("--ics", required=True, metavar="FILE.ics|DIR")
     e.set_defaults(func=run_export)
@@ -200,6 +218,6 @@ def _asked_language(words: list[str]) -> str | None:
 
 def _run(args: argparse.Namespace) -> int:
     if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
-        print("Give a project file or --demo.", file=sys.stderr)
+        print(_("Give a project file or --demo."), file=sys.stderr)
         return EXIT_BAD_INPUT
     return int(args.func(args))

@@ -16,7 +16,7 @@ from visitplanner.domain.replies import (
     required_declines,
     with_replies,
 )
-from visitplanner.i18n import N_, _, format_day
+from visitplanner.i18n import N_, _, current_language, format_day, ngettext
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_export import event_uid
 from visitplanner.io.itip_replies import Answer, MatchedReplies, match_replies, read_reply_file
@@ -74,7 +74,13 @@ def run(args: argparse.Namespace) -> int:
         declines = required_declines(updated)
         updated = declines_as_unavailability(updated, declines)
         if not args.json:
-            print(_("Marked {n} declined time(s) as unavailable.").format(n=len(declines)))
+            print(
+                ngettext(
+                    "Marked {n} declined time as unavailable.",
+                    "Marked {n} declined times as unavailable.",
+                    len(declines),
+                ).format(n=len(declines))
+            )
     if args.out:
         try:
             save_project(updated, args.out)
@@ -110,7 +116,7 @@ def _readable(project: Project, matched: MatchedReplies) -> list[str]:
     names = {p.id: p.name for p in visit.participants}
     lines = [_("Answers ({n}):").format(n=len(matched.replies))]
     for r in matched.replies:
-        title = visit.activity(activity_of(r.key)).title
+        title = visit.activity(activity_of(r.key)).title_in(current_language())
         lines.append(
             f"  {names.get(r.person, r.person)} {_(_STATUS_WORDS[r.status.value])}: {title} "
             f"({format_day(visit.dates[r.day - 1])}, {hhmm(r.start)}-{hhmm(r.end)})"
@@ -130,7 +136,7 @@ def decline_lines(project: Project) -> list[str]:
     names = {p.id: p.name for p in visit.participants}
     out = []
     for r in required_declines(project):
-        title = visit.activity(activity_of(r.key)).title
+        title = visit.activity(activity_of(r.key)).title_in(current_language())
         out.append(
             _("{person} declined “{title}” ({day}, {start}-{end}) and is required.").format(
                 person=names.get(r.person, r.person),

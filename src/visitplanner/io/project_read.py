@@ -138,9 +138,7 @@ def _project(root: JsonNode) -> Project:
     }
     replies = tuple(_reply(n, refs) for n in root.opt("replies", []).items())
     invited = {key: refs.people_list(n) for key, n in _named(root.opt("invited", {}))}
-    return Project(
-        visit, schedule, root.opt("uid", "visit").nonempty(), exports, replies, invited
-    )
+    return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports, replies, invited)
 
 
 def _coordinator(n: JsonNode) -> Coordinator:
