@@ -16,7 +16,13 @@ FILES = [
     *sorted((SRC / "ui").glob("collab*.py")),
 ]
 #: Strings that read the same in French.
-SAME = {"dates", ", score {score:g}", "{kind} — {day}, {start}-{end} ({zone} time)"}
+SAME = {
+    "dates",
+    "Invitations",
+    "&Invitations…",
+    ", score {score:g}",
+    "{kind} — {day}, {start}-{end} ({zone} time)",
+}
 
 
 def _messages() -> list[tuple[str, str | tuple[str, str]]]:
