@@ -52,6 +52,21 @@ def _without_freebusy(app: Any) -> Any:
     return wrapped
 
 
+def _full_after(app: Any, puts: int) -> Any:
+    """``app`` answering 507 (storage full) to every PUT after the first ``puts``."""
+    count = [0]
+
+    def wrapped(environ: dict[str, Any], start_response: Any) -> Any:
+        if environ.get("REQUEST_METHOD") == "PUT":
+            count[0] += 1
+            if count[0] > puts:
+                start_response("507 Insufficient Storage", [("Content-Type", "text/plain")])
+                return [b"the calendar is full"]
+        return app(environ, start_response)
+
+    return wrapped
+
+
 @pytest.fixture
 def radicale(tmp_path: Path) -> Iterator[Radicale]:
     """Radicale with plain htpasswd auth and a temporary storage folder; one empty calendar."""
@@ -64,7 +79,13 @@ def radicale_without_freebusy(tmp_path: Path) -> Iterator[Radicale]:
     yield from _serve(tmp_path, freebusy=False)
 
 
-def _serve(tmp_path: Path, freebusy: bool) -> Iterator[Radicale]:
+@pytest.fixture
+def radicale_full_after_one(tmp_path: Path) -> Iterator[Radicale]:
+    """Like ``radicale``, but the storage is full after one event is written."""
+    yield from _serve(tmp_path, freebusy=True, puts=1)
+
+
+def _serve(tmp_path: Path, freebusy: bool, puts: int | None = None) -> Iterator[Radicale]:
     import caldav
     import radicale as radicale_pkg
     import radicale.config
@@ -84,6 +105,8 @@ def _serve(tmp_path: Path, freebusy: bool) -> Iterator[Radicale]:
     app = radicale_pkg.Application(configuration)
     if not freebusy:
         app = _without_freebusy(app)
+    if puts is not None:
+        app = _full_after(app, puts)
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingServer, handler_class=_QuietHandler
     )

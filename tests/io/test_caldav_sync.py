@@ -16,6 +16,7 @@ from tests.servers import (  # noqa: F401 - fixtures
     Radicale,
     free_port,
     radicale,
+    radicale_full_after_one,
     radicale_without_freebusy,
 )
 from visitplanner.domain import Level, Project
@@ -98,6 +99,18 @@ def test_wrong_password_is_a_message(project: Project, radicale: Radicale) -> No
 def test_missing_calendar_is_a_message(project: Project, radicale: Radicale) -> None:  # noqa: F811
     with pytest.raises(CalendarServerError, match="no calendar"):
         publish(project, radicale.base + "nothing-here/", USER, PASSWORD, now=NOW)
+
+
+def test_failure_half_way_reports_what_was_written(
+    project: Project,
+    radicale_full_after_one: Radicale,  # noqa: F811
+) -> None:
+    server = radicale_full_after_one
+    with pytest.raises(CalendarServerError) as failed:
+        publish(project, server.calendar, USER, PASSWORD, now=NOW)
+    assert failed.value.report is not None
+    assert failed.value.report.created == ["mainstreaming.paris-pb-2027@visitplanner"]
+    assert set(_server_uids(server)) == {"mainstreaming.paris-pb-2027@visitplanner"}
 
 
 def test_server_down_is_a_message(project: Project) -> None:
