@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tests.servers import (  # noqa: F401 - fixtures
     smtp_server,
 )
 from visitplanner.cli.main import main
+from visitplanner.domain.visit import Coordinator
 from visitplanner.io.project import load_project, save_project
 
 REPLIES = Path(__file__).parents[1] / "io" / "replies"
@@ -43,6 +45,29 @@ def test_invite_writes_one_eml_per_person_and_remembers(
     assert any(p.get_content_type() == "text/calendar" for p in msg.walk())
     assert "mainstreaming" in load_project(project_file).invited
     assert "invitation" in capsys.readouterr().out
+
+
+def test_invite_needs_a_coordinator_and_takes_one(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = planned_project(demo_path)
+    path = tmp_path / "bare.json"
+    save_project(replace(project, visit=replace(project.visit, coordinator=Coordinator())), path)
+    assert main(["invite", str(path), "--out", str(tmp_path / "m")]) == 2
+    assert "coordinator" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+    code = main(
+        [
+            "invite",
+            str(path),
+            "--out",
+            str(tmp_path / "m"),
+            "--coordinator",
+            "Ann Lee <ann@wws.example>",
+        ]
+    )
+    assert code == 0
+    assert load_project(path).visit.coordinator == Coordinator("Ann Lee", "ann@wws.example")
 
 
 def test_invite_sends_through_smtp(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
+from email.utils import parseaddr
 from pathlib import Path
 
 from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
+from visitplanner.domain.visit import Coordinator
 from visitplanner.i18n import _, ngettext
 from visitplanner.io.itip_invite import (
     InvitationError,
@@ -31,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("project", help=_("project file (.json)"))
     p.add_argument("--out", required=True, metavar="DIR", help=_("folder for the .eml files"))
     p.add_argument("--smtp", metavar="HOST:PORT", help=_("also send them through this mail server"))
+    p.add_argument(
+        "--coordinator",
+        metavar='"NAME <E-MAIL>"',
+        help=_("who the invitations come from (saved in the project)"),
+    )
     p.set_defaults(func=run)
 
 
@@ -44,6 +52,14 @@ def run(args: argparse.Namespace) -> int:
             _("The project has no programme yet: run 'visitplanner solve' first."), file=sys.stderr
         )
         return EXIT_INFEASIBLE
+    if args.coordinator:
+        name, address = parseaddr(args.coordinator)
+        if "@" not in address:
+            return _fail(
+                _('Give the coordinator as "Name <e-mail>", e.g. "Ann Lee <ann@example.org>".')
+            )
+        visit = replace(project.visit, coordinator=Coordinator(name, address))
+        project = replace(project, visit=visit)
     server = _server(args.smtp) if args.smtp else None
     if args.smtp and server is None:
         return _fail(_("Give the mail server as HOST:PORT, e.g. localhost:25."))
