@@ -57,7 +57,7 @@ class InvitationsDialog(QDialog):
     def __init__(self, visit: Visit, folder: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Invitations"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self.name = QLineEdit(visit.coordinator.name)
         self.email = QLineEdit(visit.coordinator.email)
         self.folder = QLineEdit(str(folder) if folder else "")
@@ -130,7 +130,7 @@ class ServerDialog(QDialog):
         self.setWindowTitle(
             _("Read from calendar server") if reading else _("Publish to calendar server")
         )
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(620)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://calendar.example.org/dav/visit/")
         self.user = QLineEdit()
