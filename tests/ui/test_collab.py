@@ -186,3 +186,24 @@ def test_dialogs_check_what_is_typed(qtbot: Any, demo_path: Path) -> None:
     assert (
         read is not None and read.person == "gla-pb" and read.first == visit.candidate_dates.first
     )
+
+
+def test_french_titles_are_entered_and_used_for_french_speakers(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from visitplanner.io.itip_invite import build_invitations
+    from visitplanner.ui.collab_french import FrenchTextsDialog
+
+    dialog = FrenchTextsDialog(window.doc.project.visit)
+    qtbot.addWidget(dialog)
+    row = [a.id for a in window.doc.project.visit.activities].index("dinner")
+    dialog.set_french(row, "Dîner", "Menu végétarien sur demande.")
+    window.collab.french_texts(dialog)
+    dinner = window.doc.project.visit.activity("dinner")
+    assert (dinner.title_fr, dinner.notes_fr) == ("Dîner", "Menu végétarien sur demande.")
+    _, invitations = build_invitations(window.doc.project)
+    lead = next(i for i in invitations if i.person == "interpreter")
+    body = lead.message.get_body(("plain",)).get_content()
+    assert "Dîner" in body
+    window.doc.undo_stack.undo()
+    assert window.doc.project.visit.activity("dinner").title_fr == ""

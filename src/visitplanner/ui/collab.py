@@ -37,6 +37,7 @@ from visitplanner.io.itip_invite import (
 )
 from visitplanner.io.itip_replies import MatchedReplies, match_replies, read_reply_file
 from visitplanner.ui.collab_dialogs import InvitationsDialog, InviteForm, ServerDialog, ServerForm
+from visitplanner.ui.collab_french import FrenchTextsDialog
 from visitplanner.ui.problems_panel import KEYS_ROLE
 
 REPLY_SUFFIXES = (".ics", ".eml")
@@ -105,10 +106,13 @@ class Collaboration(QObject):
         )
         block.triggered.connect(self.block_declines)
         actions["block"] = block
+        french = QAction(_("French titles and notes…"), w)
+        french.triggered.connect(lambda: self.french_texts(None))
+        actions["french"] = french
         for menu_action in w.menuBar().actions():
             menu = menu_action.menu()
             if menu is not None and w.solve_action in menu.actions():
-                menu.addAction(block)
+                menu.addActions([block, french])
         return actions
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -259,6 +263,16 @@ class Collaboration(QObject):
             _("Declined times"),
             _("Marked. Solve again: the planner moves as little as it can."),
         )
+
+    def french_texts(self, dialog: FrenchTextsDialog | None) -> None:
+        """Edit the French titles and notes (one undoable step)."""
+        project = self.window.doc.project
+        if dialog is None:
+            dialog = FrenchTextsDialog(project.visit, self.window)
+            if not dialog.exec():
+                return
+        visit = dialog.edited_visit()
+        self.window.doc.push(replace(project, visit=visit), _("French titles and notes"))
 
     def publish(self, form: ServerForm | None = None) -> None:
         """Write the programme to the calendar server."""
