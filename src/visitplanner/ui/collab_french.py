@@ -80,13 +80,18 @@ class FrenchTextsDialog(QDialog):
 
     def set_french(self, row: int, title: str, notes: str = "") -> None:
         """Type a French title and notes into ``row`` (as the coordinator would)."""
-        self.table.item(row, 2).setText(title)
-        self.table.item(row, 3).setText(notes)
+        self._cell(row, 2).setText(title)
+        self._cell(row, 3).setText(notes)
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # every cell is filled in __init__
+        return item
 
     def edited_visit(self) -> Visit:
         """The visit with the French texts of the table."""
         texts = [
-            (self.table.item(r, 2).text().strip(), self.table.item(r, 3).text().strip())
+            (self._cell(r, 2).text().strip(), self._cell(r, 3).text().strip())
             for r in range(self.table.rowCount())
         ]
         n = len(self.visit.activities)
