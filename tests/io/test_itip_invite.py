@@ -13,12 +13,17 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import icalendar
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.io.collab_project import planned_project
+from tests.io.test_project_file import projects
 from tests.servers import Mailbox, smtp_server  # noqa: F401 - fixture
 from visitplanner.domain import Project, Schedule
+from visitplanner.domain.replies import ReplyStatus
 from visitplanner.domain.visit import Coordinator
 from visitplanner.io.itip_invite import (
     InvitationError,
@@ -26,6 +31,7 @@ from visitplanner.io.itip_invite import (
     send_invitations,
     write_invitations,
 )
+from visitplanner.io.itip_replies import match_replies, read_reply_bytes
 
 NOW = datetime(2027, 3, 1, 9, 30, tzinfo=UTC)
 ICALJS = Path(__file__).parent / "icaljs"
@@ -195,3 +201,31 @@ def _icaljs(path: Path) -> dict[str, Any]:
     )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated=projects(), reply=st.sampled_from(list(ReplyStatus)))
+def test_any_project_invites_and_reads_its_own_replies(
+    generated: Project, reply: ReplyStatus
+) -> None:
+    """Every invitation parses; an attendee answering it is matched back to the right place."""
+    project = replace(
+        generated, visit=replace(generated.visit, coordinator=Coordinator("C", "c@example.org"))
+    )
+    _, invitations = build_invitations(project, now=NOW)
+    emails = {p.id: p.email for p in project.visit.participants}
+    hypothesis.event("invitations" if invitations else "nothing to invite to")
+    for inv in invitations:
+        method, cal = _calendar(inv.message)
+        assert method == cal["METHOD"] == "REQUEST"
+        for vevent in cal.walk("VEVENT"):
+            answer = icalendar.Calendar.new(prodid="-//test//EN")
+            answer.add("method", "REPLY")
+            reply_event = icalendar.Event.new(uid=str(vevent["UID"]), stamp=NOW)
+            reply_event.add(
+                "attendee",
+                icalendar.vCalAddress.new(emails[inv.person].upper(), partstat=reply.value.upper()),
+            )
+            answer.add_component(reply_event)
+            matched = match_replies(project, read_reply_bytes(answer.to_ical(), "r.ics"))
+            assert [(r.person, r.status) for r in matched.replies] == [(inv.person, reply)]
