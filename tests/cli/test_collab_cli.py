@@ -260,3 +260,8 @@ def test_lang_fr_speaks_french(project_file: Path, capsys: pytest.CaptureFixture
     main(["replies", str(project_file), str(REPLIES / "outlook-decline.eml"), "--lang", "fr"])
     out = capsys.readouterr().out
     assert "Réponses" in out and "mardi 23 mars 2027" in out
+
+
+def test_lang_before_the_command(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    assert main(["--lang", "fr", "check", str(demo_path)]) == 1
+    assert "Jour 1" in capsys.readouterr().out

@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="visitplanner", description=_("Plan the programme of a study visit.")
     )
+    parser.add_argument(
+        "--lang", dest="lang_first", choices=LANGUAGES, help=_("language of the output")
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("solve", help=_("find the best programme and print it"))
     s.add_argument("project", nargs="?", help=_("project file (.json)"))
