@@ -143,6 +143,28 @@ def test_removed_meeting_is_cancelled(project: Project) -> None:
     assert not _by_person(third, "CANCEL")
 
 
+def test_cancellation_for_someone_taken_off_a_meeting_keeps_its_time(
+    project: Project, tmp_path: Path
+) -> None:
+    sent, _ = build_invitations(project, now=NOW)
+    dinner = sent.schedule.get("dinner")
+    assert dinner is not None
+    fewer = tuple(p for p in dinner.attendees if p != "gla-pb")
+    changed = replace(sent, schedule=sent.schedule.with_placement(replace(dinner, attendees=fewer)))
+    _, again = build_invitations(changed, now=NOW)
+    cancel = _by_person(again, "CANCEL")["gla-pb"]
+    assert cancel.keys == ("dinner",)
+    method, cal = _calendar(cancel.message)
+    assert method == "CANCEL"
+    (event,) = cal.walk("VEVENT")
+    assert int(event["SEQUENCE"]) == 1  # the meeting's attendees changed
+    path = tmp_path / "cancel.ics"
+    path.write_bytes(cal.to_ical())
+    (parsed,) = _icaljs(path)["events"]
+    assert parsed["tzid"] == "Europe/Paris"
+    assert parsed["start"] == "2027-03-23T19:30:00"
+
+
 def test_written_files_parse_as_email_and_in_icaljs(project: Project, tmp_path: Path) -> None:
     _, invitations = build_invitations(project, now=NOW)
     written = write_invitations(invitations, tmp_path)

@@ -212,6 +212,11 @@ def _cancel(
         visit.coordinator.email, cn=visit.coordinator.name or None
     )
     titles = []
+    # Meetings still held (without this person) keep their time, so clients show it.
+    held = {str(e["UID"]): e for e in build_calendar(project, now=now).walk("VEVENT")}
+    if any(project.schedule.get(key) is not None for key in keys):
+        for zone in build_calendar(project, now=now).walk("VTIMEZONE"):
+            calendar.add_component(zone)
     for key in keys:
         activity = next((a for a in visit.activities if a.id == activity_of(key)), None)
         title = activity.title_in(current_language()) if activity else key
@@ -225,6 +230,10 @@ def _cancel(
             summary=title,
             organizer=coordinator,
         )
+        source = held.get(event_uid(project, key))
+        if still and source is not None:
+            event.add("dtstart", source.decoded("DTSTART"))
+            event.add("dtend", source.decoded("DTEND"))
         event.add("status", "CANCELLED")
         event.add("attendee", icalendar.vCalAddress.new(person.email, cn=person.name))
         calendar.add_component(event)
