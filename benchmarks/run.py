@@ -9,7 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
-MODULES = ("core_bench", "ui_bench", "corpus_import", "dates_bench")
+MODULES = ("core_bench", "ui_bench", "corpus_import", "dates_bench", "collab_bench")
 
 
 def main() -> int:

@@ -115,7 +115,7 @@ def test_project_person_is_painted_and_saved(
     shutil.copy(demo_path, project)
     before = load_project(project).visit.availability_of("councillor")
     assert _run(str(ics), "--project", str(project), "--person", "councillor") == 0
-    assert "Painted 2 busy period(s) over Cllr Morag Baird" in capsys.readouterr().out
+    assert "Painted 2 busy periods over Cllr Morag Baird" in capsys.readouterr().out
     after = load_project(project).visit.availability_of("councillor")
     assert len(after.ranges) == len(before.ranges) + 2
     day1 = after.day_segments(date(2027, 3, 23), "Europe/London")

@@ -8,6 +8,7 @@ import math
 import sys
 from typing import Any
 
+from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
 from visitplanner.solver.dates import DateOption, days_text, rank_dates
@@ -17,17 +18,17 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``dates`` command to ``subparsers`` (from ``add_subparsers()``)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "dates",
-        help="compare the candidate dates of a visit",
-        description="Try each run of candidate days and rank them, best first.",
+        help=_("compare the candidate dates of a visit"),
+        description=_("Try each run of candidate days and rank them, best first."),
     )
-    parser.add_argument("project", help="the project file (.json)")
-    parser.add_argument("--json", action="store_true", help="print the ranking as JSON")
+    parser.add_argument("project", help=_("project file (.json)"))
+    parser.add_argument("--json", action="store_true", help=_("print the ranking as JSON"))
     parser.add_argument(
         "--time-limit",
         type=float,
         default=2.0,
         metavar="S",
-        help="seconds of solving per run of days (default 2)",
+        help=_("seconds of solving per run of days (default 2)"),
     )
     parser.set_defaults(func=run)
     return parser
@@ -46,9 +47,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"options": [option_json(o) for o in options]}, indent=2))
         return 0
     if not options:
-        print("There are no candidate dates to compare: set a window of possible dates first.")
+        print(_("There are no candidate dates to compare: set a window of possible dates first."))
         return 0
-    print(f"Candidate dates for {visit.title}, best first:")
+    print(_("Candidate dates for {visit}, best first:").format(visit=visit.title))
     for number, option in enumerate(options, start=1):
         print(option_text(number, option))
     return 0
@@ -66,8 +67,8 @@ def option_json(option: DateOption) -> dict[str, Any]:
 
 def option_text(number: int, option: DateOption) -> str:
     """A numbered option with its reasons, for the terminal."""
-    fits = "programme fits" if option.feasible else "does not fit"
-    score = f", score {option.score:g}" if math.isfinite(option.score) else ""
+    fits = _("programme fits") if option.feasible else _("does not fit")
+    score = _(", score {score:g}").format(score=option.score) if math.isfinite(option.score) else ""
     lines = [f"{number:>3}. {days_text(option.days)}: {fits}{score}"]
     lines += [f"       - {reason}" for reason in option.reasons]
     return "\n".join(lines)

@@ -9,36 +9,41 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from babel.dates import format_date
+
 from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_OK, open_project
 from visitplanner.domain import Level, Participant, Project
+from visitplanner.i18n import N_, _, babel_locale, ngettext
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_import import BusyInterval, import_calendars, to_availability_ranges
 from visitplanner.io.project import save_project
 
-_LEVEL_WORDS = {Level.UNAVAILABLE: "unavailable", Level.IF_NEED_BE: "if need be"}
+_LEVEL_WORDS = {Level.UNAVAILABLE: N_("unavailable"), Level.IF_NEED_BE: N_("if need be")}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``import-ics`` subcommand."""
     p = subparsers.add_parser(
         "import-ics",
-        help="read calendars (.ics) and list the busy time, or paint it over a person",
-        description=(
+        help=_("read calendars (.ics) and list the busy time, or paint it over a person"),
+        description=_(
             "Read calendar files (events, free/busy, availability) and list the busy time "
             "between two dates, or paint it over a participant's availability in a project."
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="calendar files (.ics)")
-    p.add_argument("--zone", metavar="ZONE", help="the person's home time zone, e.g. Europe/London")
+    p.add_argument("files", nargs="+", metavar="FILE", help=_("calendar files (.ics)"))
+    p.add_argument(
+        "--zone", metavar="ZONE", help=_("the person's home time zone, e.g. Europe/London")
+    )
     p.add_argument(
         "--window",
         nargs=2,
         metavar=("FIRST_DAY", "LAST_DAY"),
-        help="dates to import, inclusive (YYYY-MM-DD YYYY-MM-DD)",
+        help=_("dates to import, inclusive (YYYY-MM-DD YYYY-MM-DD)"),
     )
-    p.add_argument("--json", action="store_true", help="print the busy time as JSON")
-    p.add_argument("--project", metavar="PROJECT", help="project file to update")
-    p.add_argument("--person", metavar="ID", help="participant whose availability is painted")
+    p.add_argument("--json", action="store_true", help=_("print the busy time as JSON"))
+    p.add_argument("--project", metavar="PROJECT", help=_("project file to update"))
+    p.add_argument("--person", metavar="ID", help=_("participant whose availability is painted"))
     p.set_defaults(func=run)
 
 
@@ -47,27 +52,33 @@ def run(args: argparse.Namespace) -> int:
     project: Project | None = None
     person: Participant | None = None
     if (args.project is None) != (args.person is None):
-        return _fail("--project and --person go together: give both or neither.")
+        return _fail(_("--project and --person go together: give both or neither."))
     if args.project is not None:
         project = open_project(args.project)
         if project is None:
             return EXIT_BAD_INPUT
         person = _find_person(project, args.person)
         if person is None:
-            return _fail(f"There is no participant '{args.person}' in {args.project}.")
+            return _fail(
+                _("There is no participant '{id}' in {path}.").format(
+                    id=args.person, path=args.project
+                )
+            )
     zone = args.zone or (person.home_zone if person else None)
     if zone is None:
-        return _fail("Say which time zone the person lives in with --zone, e.g. Europe/London.")
+        return _fail(_("Say which time zone the person lives in with --zone, e.g. Europe/London."))
     window = _window(args.window, project)
     if window is None:
-        return _fail("Give the dates with --window FIRST_DAY LAST_DAY, e.g. 2027-03-15 2027-04-02.")
+        return _fail(
+            _("Give the dates with --window FIRST_DAY LAST_DAY, e.g. 2027-03-15 2027-04-02.")
+        )
     notes: list[str] = []
     try:
         intervals = import_calendars([Path(f) for f in args.files], zone, *window, notes=notes)
     except InputFileError as exc:
         return _fail(exc.message)
     except ValueError as exc:
-        return _fail(f"Cannot import: {exc}.")
+        return _fail(_("Cannot import: {reason}.").format(reason=exc))
     for note in notes:
         print(note, file=sys.stderr)
     if args.json:
@@ -110,19 +121,30 @@ def _window(given: list[str] | None, project: Project | None) -> tuple[date, dat
     return None
 
 
+def _day(day: date, year: bool = True) -> str:
+    """E.g. "Tue 23 Mar 2027" / "mar. 23 mars 2027"."""
+    return format_date(day, "EEE dd MMM y" if year else "EEE dd MMM", locale=babel_locale())
+
+
 def _as_json(iv: BusyInterval) -> dict[str, str]:
     return {"start": iv.start.isoformat(), "end": iv.end.isoformat(), "level": iv.level.value}
 
 
 def _readable(intervals: list[BusyInterval], zone: str, window: tuple[date, date]) -> list[str]:
-    head = f"Busy time from {window[0]:%a %d %b %Y} to {window[1]:%a %d %b %Y} ({zone}):"
+    head = _("Busy time from {first} to {last} ({zone}):").format(
+        first=_day(window[0]), last=_day(window[1]), zone=zone
+    )
     if not intervals:
-        return [head, "  none: the calendars show no busy time on these dates."]
+        return [head, "  " + _("none: the calendars show no busy time on these dates.")]
     lines = [head]
     for iv in intervals:
-        end = f"{iv.end:%H:%M}" if iv.end.date() == iv.start.date() else f"{iv.end:%a %d %b %H:%M}"
+        end = (
+            f"{iv.end:%H:%M}"
+            if iv.end.date() == iv.start.date()
+            else f"{_day(iv.end.date(), year=False)} {iv.end:%H:%M}"
+        )
         lines.append(
-            f"  {iv.start:%a %d %b %Y}  {iv.start:%H:%M} – {end}  {_LEVEL_WORDS[iv.level]}"
+            f"  {_day(iv.start.date())}  {iv.start:%H:%M} – {end}  {_(_LEVEL_WORDS[iv.level])}"
         )
     return lines
 
@@ -144,9 +166,15 @@ def _apply(
     try:
         save_project(updated, path)
     except OSError as exc:
-        return _fail(f"Could not save {path}: {exc.strerror or exc}")
+        return _fail(
+            _("Could not save {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        )
     if not quiet:
         print(
-            f"Painted {len(ranges)} busy period(s) over {person.name}'s availability; saved {path}."
+            ngettext(
+                "Painted {n} busy period over {name}'s availability; saved {path}.",
+                "Painted {n} busy periods over {name}'s availability; saved {path}.",
+                len(ranges),
+            ).format(n=len(ranges), name=person.name, path=path)
         )
     return EXIT_OK

@@ -7,10 +7,11 @@ import sys
 import threading
 import time
 from collections.abc import Sequence
+from contextvars import copy_context
 from dataclasses import replace
 from pathlib import Path
 
-from visitplanner.cli import dates, import_ics
+from visitplanner.cli import caldav, dates, import_ics, invite, replies
 from visitplanner.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INFEASIBLE,
@@ -22,7 +23,7 @@ from visitplanner.cli.common import (
 )
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
-from visitplanner.i18n import _
+from visitplanner.i18n import LANGUAGES, _, language, ngettext, system_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import save_project
 from visitplanner.solver.checker import check
@@ -37,7 +38,8 @@ class _ProgressLine:
         self.bound: float | None = None
         self.started = time.monotonic()
         self.done = threading.Event()
-        self.thread = threading.Thread(target=self._tick, daemon=True)
+        # The thread speaks the command's language (a context variable).
+        self.thread = threading.Thread(target=copy_context().run, args=(self._tick,), daemon=True)
 
     def __enter__(self) -> _ProgressLine:
         self.thread.start()
@@ -78,7 +80,11 @@ def _write_ics(project: Project, target: str) -> Project:
     path = Path(target)
     per_person = path.suffix.lower() != ".ics"
     updated, written = export_ics(project, path, per_person=per_person)
-    print(f"Wrote {len(written)} calendar file(s) to {path}")
+    print(
+        ngettext(
+            "Wrote {n} calendar file to {path}", "Wrote {n} calendar files to {path}", len(written)
+        ).format(n=len(written), path=path)
+    )
     return updated
 
 
@@ -102,7 +108,7 @@ def run_solve(args: argparse.Namespace) -> int:
             on_bound=ticker.update_bound,
         )
     if result.status is Status.INFEASIBLE:
-        print("No programme is possible:")
+        print(_("No programme is possible:"))
         for line in result.explanation:
             print(f"  - {line}")
         return EXIT_INFEASIBLE
@@ -130,9 +136,9 @@ def run_solve(args: argparse.Namespace) -> int:
             project = _write_ics(project, args.ics)
         if args.out:
             save_project(project, args.out)
-            print(f"Saved the project to {args.out}")
+            print(_("Saved the project to {path}").format(path=args.out))
     except (OSError, ValueError) as exc:  # ValueError: ExportError
-        print(f"Could not write the output: {exc}", file=sys.stderr)
+        print(_("Could not write the output: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -145,8 +151,15 @@ def run_check(args: argparse.Namespace) -> int:
     report = check(project.visit, project.schedule)
     print("\n".join(programme_lines(project.visit, project.schedule)))
     print("\n".join(report_lines(project.visit, project.schedule, report)))
-    if report.ok:
-        print("\nEvery rule is kept.")
+    from visitplanner.cli.replies import decline_lines
+
+    declines = decline_lines(project)
+    if declines:
+        print("")
+        print(_("Declined invitations ({n})").format(n=len(declines)))
+        print("\n".join(f"  - {line}" for line in declines))
+    if report.ok and not declines:
+        print("\n" + _("Every rule is kept."))
         return EXIT_OK
     return EXIT_INFEASIBLE
 
@@ -157,13 +170,15 @@ def run_export(args: argparse.Namespace) -> int:
     if project is None:
         return EXIT_BAD_INPUT
     if not project.schedule.placements:
-        print("The project has no programme yet: run 'visitplanner solve' first.", file=sys.stderr)
+        print(
+            _("The project has no programme yet: run 'visitplanner solve' first."), file=sys.stderr
+        )
         return EXIT_INFEASIBLE
     try:
         updated = _write_ics(project, args.ics)
         save_project(updated, args.project)
     except (OSError, ValueError, InputFileError) as exc:  # ValueError: ExportError
-        print(f"Could not write the calendars: {exc}", file=sys.stderr)
+        print(_("Could not write the calendars: {reason}").format(reason=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     return EXIT_OK
 
@@ -171,40 +186,64 @@ def run_export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="visitplanner", description="Plan the programme of a study visit."
+        prog="visitplanner", description=_("Plan the programme of a study visit.")
+    )
+    parser.add_argument(
+        "--lang", dest="lang_first", choices=LANGUAGES, help=_("language of the output")
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("solve", help="find the best programme and print it")
-    s.add_argument("project", nargs="?", help="project file (.json)")
-    s.add_argument("--demo", action="store_true", help="use the bundled Paris demo")
+    s = sub.add_parser("solve", help=_("find the best programme and print it"))
+    s.add_argument("project", nargs="?", help=_("project file (.json)"))
+    s.add_argument("--demo", action="store_true", help=_("use the bundled Paris demo"))
     s.add_argument(
-        "--ics", metavar="FILE.ics|DIR", help="write calendars (a folder: one per person)"
+        "--ics", metavar="FILE.ics|DIR", help=_("write calendars (a folder: one per person)")
     )
-    s.add_argument("--out", metavar="PROJECT", help="save the project with the new programme")
+    s.add_argument("--out", metavar="PROJECT", help=_("save the project with the new programme"))
     s.add_argument("--time-limit", type=float, default=30.0, metavar="S")
     s.add_argument("--seed", type=int, default=0, metavar="N")
     s.add_argument(
         "--reproducible",
         action="store_true",
-        help="the same --seed always gives the same programme (searches on one core)",
+        help=_("the same --seed always gives the same programme (searches on one core)"),
     )
     s.set_defaults(func=run_solve)
-    c = sub.add_parser("check", help="list the problems of the programme stored in a project")
+    c = sub.add_parser("check", help=_("list the problems of the programme stored in a project"))
     c.add_argument("project")
     c.set_defaults(func=run_check)
-    e = sub.add_parser("export", help="write the stored programme as .ics")
+    e = sub.add_parser("export", help=_("write the stored programme as .ics"))
     e.add_argument("project")
     e.add_argument("--ics", required=True, metavar="FILE.ics|DIR")
     e.set_defaults(func=run_export)
-    import_ics.register(sub)
-    dates.register(sub)
+    for module in (import_ics, dates, invite, replies, caldav):
+        module.register(sub)
+    for command in sub.choices.values():
+        command.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            help=_("language of the output (default: the system's)"),
+        )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    with language(_asked_language(words) or system_language()):
+        return _run(build_parser().parse_args(words))
+
+
+def _asked_language(words: list[str]) -> str | None:
+    """The ``--lang`` value, read before parsing so that help and errors use it too."""
+    for i, word in enumerate(words):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None
+
+
+def _run(args: argparse.Namespace) -> int:
     if getattr(args, "command", None) == "solve" and not args.demo and not args.project:
-        print("Give a project file or --demo.", file=sys.stderr)
+        print(_("Give a project file or --demo."), file=sys.stderr)
         return EXIT_BAD_INPUT
     return run_guarded(args.func, args)

@@ -69,6 +69,8 @@ class Activity:
     per_day: bool = False
     mandatory: bool = True
     notes: str = ""
+    title_fr: str = ""
+    notes_fr: str = ""
 
     def __post_init__(self) -> None:
         if self.min_length <= 0 or self.max_length < self.min_length:
@@ -82,6 +84,14 @@ class Activity:
     def invited(self) -> tuple[str, ...]:
         """Everyone who may attend: required first, then optional."""
         return self.required + tuple(p for p in self.optional if p not in self.required)
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language`` (``"fr"`` uses the French title when there is one)."""
+        return self.title_fr if language == "fr" and self.title_fr.strip() else self.title
+
+    def notes_in(self, language: str) -> str:
+        """The notes in ``language`` (``"fr"`` uses the French notes when there are some)."""
+        return self.notes_fr if language == "fr" and self.notes_fr.strip() else self.notes
 
     @property
     def is_formal(self) -> bool:

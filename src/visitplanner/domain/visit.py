@@ -19,6 +19,25 @@ class Venue:
     name: str
     address: str = ""
     shared: bool = False
+    name_fr: str = ""
+    notes: str = ""
+    notes_fr: str = ""
+
+    def name_in(self, language: str) -> str:
+        """The name in ``language`` (``"fr"`` uses the French name when there is one)."""
+        return self.name_fr if language == "fr" and self.name_fr.strip() else self.name
+
+    def notes_in(self, language: str) -> str:
+        """The notes in ``language`` (``"fr"`` uses the French notes when there are some)."""
+        return self.notes_fr if language == "fr" and self.notes_fr.strip() else self.notes
+
+
+@dataclass(frozen=True)
+class Coordinator:
+    """Who organises the visit: the ORGANIZER of invitations (empty when not entered)."""
+
+    name: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +135,7 @@ class Visit:
     balance: Balance = field(default_factory=Balance)
     interpreter_rules: InterpreterRules = field(default_factory=InterpreterRules)
     weights: Weights = field(default_factory=Weights)
+    coordinator: Coordinator = field(default_factory=Coordinator)
 
     @property
     def n_days(self) -> int:

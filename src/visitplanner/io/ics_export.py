@@ -32,7 +32,7 @@ from visitplanner.domain import Participant, Placement, Project, Side
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.domain.project import ExportStamp
-from visitplanner.i18n import _
+from visitplanner.i18n import LANGUAGES, _, current_language, format_day, language
 from visitplanner.io.atomic import write_atomic
 from visitplanner.io.export_files import (
     ALL_FILE,
@@ -105,15 +105,33 @@ def export_stamps(project: Project) -> dict[str, ExportStamp]:
     kept, so that a re-added occurrence does not go back in SEQUENCE.
     """
     stamps = dict(project.exports)
-    for data in _events(project, VisitIndex(project.visit)):
+    index = VisitIndex(project.visit)
+    # The same event in every language: a change in any translation is a change.
+    texts: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        with language(lang):
+            for data in _events(project, index):
+                texts.setdefault(data.placement.key, []).append(data.fingerprint())
+    for data in _events(project, index):
         key = data.placement.key
-        fingerprint = data.fingerprint()
+        fingerprint = _combined(texts[key])
         old = project.exports.get(key)
         if old is None:
             stamps[key] = ExportStamp(fingerprint, 0)
         elif old.fingerprint != fingerprint:
             stamps[key] = ExportStamp(fingerprint, old.sequence + 1)
     return stamps
+
+
+def _combined(fingerprints: list[str]) -> str:
+    if len(set(fingerprints)) == 1:
+        return fingerprints[0]
+    return hashlib.sha256("".join(fingerprints).encode("ascii")).hexdigest()[:16]
+
+
+def person_language(participant: Participant) -> str:
+    """The language a participant's outputs are written in: their first language."""
+    return participant.languages[0] if participant.languages else current_language()
 
 
 def build_calendar(
@@ -193,7 +211,8 @@ def _contents(
             return {target: build_calendar(project, now=now).to_ical()}
         out = {target / ALL_FILE: build_calendar(project, now=now).to_ical()}
         for pid, filename in person_file_names(project).items():
-            out[target / filename] = build_calendar(project, pid, now=now).to_ical()
+            with language(person_language(project.visit.participant(pid))):
+                out[target / filename] = build_calendar(project, pid, now=now).to_ical()
     except (ValueError, OverflowError, KeyError) as exc:
         raise ExportError(_("the calendars cannot be made ({reason})").format(reason=exc)) from exc
     return out
@@ -228,6 +247,9 @@ def _tz_bounds(dates: tuple[date, ...]) -> tuple[date, date]:
 
 
 def _organizer(project: Project) -> icalendar.vCalAddress:
+    coordinator = project.visit.coordinator
+    if coordinator.email:
+        return icalendar.vCalAddress.new(coordinator.email, cn=coordinator.name or None)
     for p in project.visit.participants:
         if p.side is Side.HOST and p.email:
             return icalendar.vCalAddress.new(one_line(p.email), cn=one_line(p.name))
@@ -285,7 +307,7 @@ def _events(project: Project, index: VisitIndex) -> list[_EventData]:
             _EventData(
                 placement=p,
                 uid=event_uid(project, p.key),
-                summary=one_line(activity.title),
+                summary=one_line(activity.title_in(current_language())),
                 start=_local(day, p.start, tz),
                 end=_local(day, p.end, tz),
                 location=one_line(_location(project, p.venue)),
@@ -304,27 +326,32 @@ def _local(day: date, minute: int, tz: ZoneInfo) -> datetime:
 def _location(project: Project, venue_id: str) -> str:
     for v in project.visit.venues:
         if v.id == venue_id:
-            return f"{v.name}, {v.address}" if v.address else v.name
+            name = v.name_in(current_language())
+            return f"{name}, {v.address}" if v.address else name
     return venue_id
 
 
 def _description(project: Project, index: VisitIndex, p: Placement) -> str:
     activity = index.activities[p.activity_id]
     visit = project.visit
-    kind = "Formal meeting" if activity.is_formal else "Informal time"
+    kind = _("Formal meeting") if activity.is_formal else _("Informal time")
+    when = format_day(visit.dates[p.day - 1])
     lines = [
-        f"{kind} — {visit.day_label(p.day)}, {hhmm(p.start)}-{hhmm(p.end)} ({visit.zone} time)",
+        _("{kind} — {day}, {start}-{end} ({zone} time)").format(
+            kind=kind, day=when, start=hhmm(p.start), end=hhmm(p.end), zone=visit.zone
+        ),
         _interpreter_line(index, p),
         "",
-        f"Attending ({len(p.attendees)}):",
+        _("Attending ({count}):").format(count=len(p.attendees)),
     ]
     for pid in p.attendees:
         person = index.people.get(pid)
         label = _person_text(person) if person else pid
-        need = "required" if pid in activity.required else "optional"
+        need = _("required") if pid in activity.required else _("optional")
         lines.append(f"- {label} — {need}")
-    if activity.notes.strip():
-        lines += ["", "Notes:", activity.notes.strip()]
+    notes = activity.notes_in(current_language()).strip()
+    if notes:
+        lines += ["", _("Notes:"), notes]
     return "\n".join(lines)
 
 
@@ -337,10 +364,10 @@ def _interpreter_line(index: VisitIndex, p: Placement) -> str:
     present = [index.name(pid) for pid in p.attendees if pid in index.interpreters]
     needed = index.needs_interpreter(p.attendees)
     if present:
-        who = " and ".join(present)
+        who = _(" and ").join(present)
         if needed:
-            return f"Interpreter present: {who}."
-        return f"Interpreter present: {who} (everyone shares a language)."
+            return _("Interpreter present: {who}.").format(who=who)
+        return _("Interpreter present: {who} (everyone shares a language).").format(who=who)
     if needed:
-        return "No interpreter present, although not everyone shares a language."
-    return "No interpreter needed: everyone shares a language."
+        return _("No interpreter present, although not everyone shares a language.")
+    return _("No interpreter needed: everyone shares a language.")

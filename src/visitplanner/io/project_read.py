@@ -33,6 +33,8 @@ from visitplanner.domain import (
 )
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.project import ExportStamp
+from visitplanner.domain.replies import Reply, ReplyStatus
+from visitplanner.domain.visit import Coordinator
 from visitplanner.i18n import _
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.json_node import BadValueError, JsonNode
@@ -149,6 +151,7 @@ def _project(root: JsonNode) -> Project:
         slot=visit_node.opt("slot_minutes", 5).int_(low=1, high=60),
         balance=_balance(visit_node.opt("balance", {})),
         interpreter_rules=_interp(visit_node.opt("interpreter", {})),
+        coordinator=_coordinator(visit_node.opt("coordinator", {})),
         weights=Weights(
             {
                 **Weights().values,
@@ -169,7 +172,25 @@ def _project(root: JsonNode) -> Project:
         )
         for key, n in _named(root.opt("ics_exports", {}))
     }
-    return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports)
+    replies = tuple(_reply(n, refs) for n in root.opt("replies", []).items())
+    invited = {key: refs.people_list(n) for key, n in _named(root.opt("invited", {}))}
+    return Project(visit, schedule, root.opt("uid", "visit").nonempty(), exports, replies, invited)
+
+
+def _coordinator(n: JsonNode) -> Coordinator:
+    return Coordinator(n.opt("name", "").str_(), n.opt("email", "").str_())
+
+
+def _reply(n: JsonNode, refs: _Refs) -> Reply:
+    statuses = [s.value for s in ReplyStatus]
+    return Reply(
+        key=n.get("occurrence").nonempty(),
+        person=refs.person(n.get("person")),
+        status=n.get("status").enum(ReplyStatus, statuses),
+        day=n.get("day").int_(low=1),
+        start=n.get("start").conv(parse_hhmm, "not a time"),
+        end=n.get("end").conv(parse_hhmm, "not a time"),
+    )
 
 
 _TWICE = {
@@ -235,6 +256,9 @@ def _venue(n: JsonNode) -> Venue:
         name=n.get("name").nonempty(),
         address=n.opt("address", "").text(),
         shared=n.opt("shared", False).bool_(),
+        name_fr=n.opt("name_fr", "").str_(),
+        notes=n.opt("notes", "").text(),
+        notes_fr=n.opt("notes_fr", "").str_(),
     )
 
 
@@ -323,6 +347,8 @@ def _activity(n: JsonNode, refs: _Refs) -> Activity:
         per_day=n.opt("per_day", False).bool_(),
         mandatory=n.opt("mandatory", True).bool_(),
         notes=n.opt("notes", "").text(),
+        title_fr=n.opt("title_fr", "").str_(),
+        notes_fr=n.opt("notes_fr", "").text(),
     )
 
 

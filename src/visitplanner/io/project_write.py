@@ -12,6 +12,7 @@ from visitplanner.domain import (
     Participant,
     Placement,
     Project,
+    Venue,
     Visit,
 )
 from visitplanner.domain.clock import hhmm
@@ -33,6 +34,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "visit": _visit(visit),
         "venues": [
             {"id": v.id, "name": v.name, "address": v.address, "shared": v.shared}
+            | _venue_extras(v)
             for v in visit.venues
         ],
         "travel": _travel(visit),
@@ -44,6 +46,30 @@ def project_to_dict(project: Project) -> dict[str, Any]:
             key: {"fingerprint": stamp.fingerprint, "sequence": stamp.sequence}
             for key, stamp in project.exports.items()
         },
+        **_collaboration(project),
+    }
+
+
+def _venue_extras(v: Venue) -> dict[str, Any]:
+    extras = {"name_fr": v.name_fr, "notes": v.notes, "notes_fr": v.notes_fr}
+    return {k: text for k, text in extras.items() if text}
+
+
+def _collaboration(project: Project) -> dict[str, Any]:
+    """Replies to invitations, and who was invited to what."""
+    return {
+        "replies": [
+            {
+                "occurrence": r.key,
+                "person": r.person,
+                "status": r.status.value,
+                "day": r.day,
+                "start": hhmm(r.start),
+                "end": hhmm(r.end),
+            }
+            for r in project.replies
+        ],
+        "invited": {key: list(people) for key, people in project.invited.items()},
     }
 
 
@@ -114,7 +140,11 @@ def _visit(visit: Visit) -> dict[str, Any]:
             "max_formal_minutes_per_day": visit.interpreter_rules.max_formal_per_day,
         },
         "weights": dict(visit.weights.values),
-    }
+    } | (
+        {"coordinator": {"name": visit.coordinator.name, "email": visit.coordinator.email}}
+        if visit.coordinator.name or visit.coordinator.email
+        else {}
+    )
 
 
 def _travel(visit: Visit) -> list[dict[str, Any]]:
@@ -187,7 +217,7 @@ def _activity(a: Activity) -> dict[str, Any]:
         "per_day": a.per_day,
         "mandatory": a.mandatory,
         "notes": a.notes,
-    }
+    } | {k: text for k, text in (("title_fr", a.title_fr), ("notes_fr", a.notes_fr)) if text}
 
 
 def _placement(p: Placement) -> dict[str, Any]:

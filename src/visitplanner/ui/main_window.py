@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Project, Schedule, Visit
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status, quality_text
-from visitplanner.ui import commands
+from visitplanner.ui import collab, commands
 from visitplanner.ui.availability import dates_dialog
 from visitplanner.ui.availability.editor import AvailabilityEditor
 from visitplanner.ui.balance_panel import BalancePanel
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self._build_actions()
         self._connect()
+        self.collab = collab.install(self)  # invitations, replies, calendar server
         self._show_solving(False)
         self.setWindowTitle("Visit Planner")
         self.resize(1400, 900)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Activity, Kind, Placement
 from visitplanner.domain.clock import duration_text, hhmm
+from visitplanner.domain.replies import occurrence_marks
 
 FILL = {Kind.FORMAL: QColor("#2f5f9e"), Kind.INFORMAL: QColor("#f2c14e")}
 TEXT = {Kind.FORMAL: QColor("#ffffff"), Kind.INFORMAL: QColor("#2b2b2b")}
@@ -134,6 +135,8 @@ class BlockItem(QGraphicsItem):
         people = f"{len(p.attendees)} people"
         if self.interpreted:
             people += " · ⇄ interpreter"
+        shown = getattr(self.scene(), "project", None)  # answers to invitations: ✓ ? ✗
+        people += f" · {m}" if shown and (m := occurrence_marks(shown, p.key)) else ""
         lines.append((plain, people))
         y = inner.top()
         for n, (font, text) in enumerate(lines):
