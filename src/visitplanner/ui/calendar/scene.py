@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from visitplanner.domain import Placement, Project, Schedule
@@ -46,6 +46,7 @@ class CalendarScene(QGraphicsScene):
     """Days side by side; blocks can be dragged, resized and nudged."""
 
     placement_edited = Signal(object, object)  # old Placement, new Placement
+    placement_nudged = Signal(object, object)  # the same, for an arrow-key nudge
     drag_feedback = Signal(str)  # a status-bar line while dragging
     selected_key_changed = Signal(str)  # "" when nothing is selected
 
@@ -245,7 +246,7 @@ class CalendarScene(QGraphicsScene):
         start = g.clamp_start(p.start + slots * g.slot, p.length)
         new = p.moved(day, start)
         if new != p:
-            self.placement_edited.emit(p, new)
+            self.placement_nudged.emit(p, new)
         return new
 
     def _block_at(self, pos: QPointF) -> BlockItem | None:
@@ -317,6 +318,23 @@ class CalendarScene(QGraphicsScene):
             self.placement_edited.emit(drag.original, drag.current)
         elif self.project is not None:
             self.show(self.project, self._report)
+
+    def cancel_drag(self) -> bool:
+        """Abandon the drag in progress: the block goes back, nothing is recorded."""
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return False
+        self.drag_feedback.emit("")
+        if self.project is not None:
+            self.show(self.project, self._report)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Escape cancels a drag (the button may still be held)."""
+        if event.key() == Qt.Key.Key_Escape and self.cancel_drag():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _candidate(self, drag: _Drag, pos: QPointF) -> Placement:
         g = self.geometry
