@@ -302,8 +302,7 @@ def test_required_people_available_is_broken_for_a_required_person() -> None:
         [
             violation(
                 "people_free",
-                "Ann Archer is not free for «Kickoff» at day 1 10:30-11:30 "
-                "(busy 10:00-11:00)",
+                "Ann Archer is not free for «Kickoff» at day 1 10:30-11:30 (busy 10:00-11:00)",
                 ("kickoff",),
                 ("ann",),
             )

@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_changed)
+        self.doc.changed.connect(self.autosaver.schedule)
         self.doc.modified_changed.connect(lambda _m: self._update_title())
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.scene.drag_feedback.connect(self._on_drag_feedback)
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        self.autosaver.close_cleanly()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()
