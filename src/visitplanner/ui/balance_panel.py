@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.clock import duration_text
+from visitplanner.i18n import _, ngettext
 from visitplanner.solver.balance import BalanceSummary, balance_summary, term_help, term_label
 from visitplanner.solver.checker import CheckReport
+from visitplanner.ui.problem_lines import problems_text
 
 FORMAL = QColor("#3f6fb5")
 INFORMAL = QColor("#4c9a5b")
@@ -233,14 +235,23 @@ class BalancePanel(QWidget):
         self._show_score(visit, report)
 
     def _show_status(self, report: CheckReport, placed: int) -> None:
+        score = _("Score {score} (lower is better).").format(score=report.total_cost)
+        if not placed:
+            text = _("Nothing is planned yet: use Solve to make a programme.")
+            self.status.setText(text)
+            self.status.setStyleSheet("font-weight: bold;")
+            return
         if report.ok:
-            text = f"All rules are kept ({placed} activities placed)."
+            text = ngettext(
+                "All rules are kept ({n} activity placed).",
+                "All rules are kept ({n} activities placed).",
+                placed,
+            ).format(n=placed)
             colour = GOOD
         else:
-            n = len(report.violations)
-            text = f"{n} rule{'s are' if n != 1 else ' is'} broken — see the problems list."
+            text = _("{problems} — see the Problems list.").format(problems=problems_text(report))
             colour = BAD
-        self.status.setText(f"{text} Score {report.total_cost} (lower is better).")
+        self.status.setText(f"{text} {score}")
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _show_interpreters(self, summary: BalanceSummary) -> None:

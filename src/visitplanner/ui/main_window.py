@@ -253,9 +253,7 @@ class MainWindow(QMainWindow):
         self.scene.show(project, self._report)
         self.view.fit_days()
         self.people_view.show_project(project)
-        assert self._checker is not None
-        self.problems.show_report(project, self._report, self._checker.index)
-        self.balance.show_report(project.visit, project.schedule, self._report)
+        self._show_panels(project, self._report)
         if project.visit is not self._shown_visit:
             self._shown_visit = project.visit
             for editor in self.editors:
@@ -263,6 +261,12 @@ class MainWindow(QMainWindow):
                     editor.set_visit(project.visit)  # type: ignore[attr-defined]
         self._update_title()
         self._update_actions()
+
+    def _show_panels(self, project: Project, report: CheckReport) -> None:
+        """Problems and Balance always show the same programme and the same verdict."""
+        assert self._checker is not None
+        self.problems.show_report(project, report, self._checker.index)
+        self.balance.show_report(project.visit, project.schedule, report)
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.doc.name}[*] — Visit Planner")
@@ -360,7 +364,9 @@ class MainWindow(QMainWindow):
         self._best = progress.objective
         self._update_solve_label()
         streamed = replace(self._solving_base, schedule=progress.schedule)
-        self.scene.show(streamed, self.check(progress.schedule))
+        report = self.check(progress.schedule)
+        self.scene.show(streamed, report)
+        self._show_panels(streamed, report)
 
     def _on_solved(self, result: SolveResult) -> None:
         self._show_solving(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from visitplanner.domain import Placement, Project, Schedule
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import ngettext
 from visitplanner.solver.checker import CheckReport
 from visitplanner.ui.calendar.blocks import BlockItem, TravelItem
 from visitplanner.ui.calendar.geometry import (
@@ -29,6 +30,7 @@ from visitplanner.ui.calendar.geometry import (
     lanes,
     other_zone_time,
 )
+from visitplanner.ui.problem_lines import lines_for_key
 
 Preview = Callable[[Schedule], CheckReport]
 
@@ -176,7 +178,7 @@ class CalendarScene(QGraphicsScene):
         venue = next((v.name for v in visit.venues if v.id == p.venue), p.venue)
         interpreted = any(pid in self.index.interpreters for pid in p.attendees)
         item = BlockItem(p, self.index.activities[p.activity_id], venue, interpreted, QRectF())
-        item.set_problems(self._labels_for(p.key, self._report))
+        item.set_problems(*self._problems_for(p.key, self._report))
         return item
 
     def _rect_for(self, p: Placement, lane: int = 0, count: int = 1) -> QRectF:
@@ -357,11 +359,17 @@ class CalendarScene(QGraphicsScene):
             return
         report = self.preview(self.project.schedule.with_placement(candidate))
         for key, item in self.blocks.items():
-            item.set_problems(self._labels_for(key, report))
-        labels = self._labels_for(candidate.key, report)
+            item.set_problems(*self._problems_for(key, report))
+        _labels, lines = self._problems_for(candidate.key, report)
+        messages = [message for _label, message in lines]
         status = self._where(candidate)
-        if labels:
-            status += " — breaks: " + "; ".join(labels)
+        if messages:
+            status += " — " + messages[0]
+            more = len(messages) - 1
+            if more:
+                status += " " + ngettext(
+                    "(and {n} more problem)", "(and {n} more problems)", more
+                ).format(n=more)
         self.drag_feedback.emit(status)
 
     def _where(self, p: Placement) -> str:
@@ -370,12 +378,16 @@ class CalendarScene(QGraphicsScene):
         return f"{capitalized(visit.day_label(p.day))}, {hhmm(p.start)}–{hhmm(p.end)}"
 
     @staticmethod
-    def _labels_for(key: str, report: CheckReport) -> tuple[str, ...]:
-        seen: list[str] = []
-        for v in report.for_key(key):
-            if v.label not in seen:
-                seen.append(v.label)
-        return tuple(seen)
+    def _problems_for(
+        key: str, report: CheckReport
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """The rule labels and the (label, message) problem lines of block ``key``."""
+        lines = lines_for_key(report, key)
+        labels: list[str] = []
+        for line in lines:
+            if line.label not in labels:
+                labels.append(line.label)
+        return tuple(labels), tuple((line.label, line.message) for line in lines)
 
     def dragging(self) -> bool:
         """Whether a block is being dragged."""
