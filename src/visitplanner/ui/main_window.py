@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Project, Schedule, Visit
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status
-from visitplanner.ui import commands
+from visitplanner.ui import commands, unplaced_tray
 from visitplanner.ui.availability import dates_dialog
 from visitplanner.ui.availability.editor import AvailabilityEditor
 from visitplanner.ui.balance_panel import BalancePanel
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(recovery, self._autosave_source, autosave_ms, self)
         self._build_central()
         self._build_docks()
+        self.tray = unplaced_tray.install(self)
         self._build_status()
         self._build_actions()
         self._connect()
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.axis_action)
         menu.addAction(self.problems_dock.toggleViewAction())
         menu.addAction(self.balance_dock.toggleViewAction())
+        menu.addAction(self.tray.dock.toggleViewAction())
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("toolbar-main")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
@@ -304,7 +306,9 @@ class MainWindow(QMainWindow):
         """Show and select the block of occurrence ``key``."""
         self.tabs.setCurrentWidget(self.programme)
         self.programme.setCurrentWidget(self.view)
-        if self.scene.select_key(key):
+        if self.tray.select(key):  # not on the calendar: show it in the tray
+            self.tray.dock.show()
+        elif self.scene.select_key(key):
             self.view.ensureVisible(self.scene.blocks[key])
             self.view.setFocus()
 

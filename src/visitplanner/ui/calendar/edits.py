@@ -48,10 +48,14 @@ class CalendarEdits(QObject):
         occurrence = index.by_key.get(key) if index is not None else None
         return occurrence.title if occurrence else key
 
-    def placement_edited(self, old: Placement, new: Placement) -> None:
-        """Record a drop, resize or keyboard move."""
+    def placement_edited(self, old: Placement | None, new: Placement) -> None:
+        """Record a drop (of a block, or of an unplaced activity), resize or keyboard move."""
         title = self.title(new.key)
-        if new.length != old.length:
+        if old is None:
+            text = _("Place {title} on day {day} {time}").format(
+                title=title, day=new.day, time=hhmm(new.start)
+            )
+        elif new.length != old.length:
             text = _("Resize {title} to {minutes} min").format(title=title, minutes=new.length)
         else:
             text = _move_text(title, new)

@@ -42,6 +42,8 @@ class _Drag:
     resize: bool
     grab_dy: float  # pointer y minus block top, for moves
     current: Placement
+    # Set for a block dragged in from the unplaced tray: fixes each candidate up.
+    adjust: Callable[[Placement], Placement] | None = None
 
 
 class CalendarScene(QGraphicsScene):
@@ -301,6 +303,8 @@ class CalendarScene(QGraphicsScene):
         if drag is None:
             return None
         candidate = self._candidate(drag, pos)
+        if drag.adjust is not None:
+            candidate = drag.adjust(candidate)
         if candidate == drag.current:
             return candidate
         drag.current = candidate
@@ -316,10 +320,26 @@ class CalendarScene(QGraphicsScene):
             return
         drag.item.setZValue(10)
         self.drag_feedback.emit("")
-        if drag.current != drag.original:
+        if drag.adjust is not None:  # brought in from the tray: a new placement
+            self.placement_edited.emit(None, drag.current)
+        elif drag.current != drag.original:
             self.placement_edited.emit(drag.original, drag.current)
         elif self.project is not None:
             self.show(self.project, self._report)
+
+    def begin_new_drag(
+        self, placement: Placement, pos: QPointF, adjust: Callable[[Placement], Placement]
+    ) -> BlockItem | None:
+        """Drag in ``placement``, not yet on the calendar; ``adjust`` fixes each candidate."""
+        if not self.editable or self.project is None or self._drag is not None:
+            return None
+        item = self._make_block(placement)
+        item.set_geometry(self._rect_for(placement))
+        item.setZValue(20)
+        self.addItem(item)
+        self._drag = _Drag(item, placement, False, 0.0, placement, adjust)
+        self.drag_to(pos)
+        return item
 
     def cancel_drag(self) -> bool:
         """Abandon the drag in progress: the block goes back, nothing is recorded."""
@@ -388,6 +408,10 @@ class CalendarScene(QGraphicsScene):
             if line.label not in labels:
                 labels.append(line.label)
         return tuple(labels), tuple((line.label, line.message) for line in lines)
+
+    def blocks_dragged(self) -> BlockItem | None:
+        """The block being dragged, if any."""
+        return self._drag.item if self._drag is not None else None
 
     def dragging(self) -> bool:
         """Whether a block is being dragged."""
