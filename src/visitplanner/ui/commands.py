@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QUndoCommand
 
 from visitplanner.domain import Placement, Project, Schedule, Visit
 
@@ -59,6 +61,25 @@ class ProjectCommand(QUndoCommand):
     def undo(self) -> None:
         """Go back to the project before the change."""
         self._apply(self.before)
+
+
+class ActionTip(QObject):
+    """Keeps an action's tooltip as ``template`` filled with a signal's text.
+
+    A child of the action, so the connection ends with the action (a lambda
+    would outlive it and fail when the undo stack is cleared on quit).
+    """
+
+    def __init__(self, action: QAction, template: str) -> None:
+        super().__init__(action)
+        self._action = action
+        self._template = template
+
+    @Slot(str)
+    def show_text(self, text: str) -> None:
+        """Put ``text`` into the tooltip (unless the action is already gone)."""
+        if shiboken6.isValid(self._action):
+            self._action.setToolTip(self._template.format(text=text))
 
 
 def with_schedule(project: Project, schedule: Schedule) -> Project:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Project, Schedule, Visit
+from visitplanner.i18n import _
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status
 from visitplanner.ui import commands, unplaced_tray
@@ -165,8 +166,12 @@ class MainWindow(QMainWindow):
         # Short labels on the toolbar; the full "Undo Move …" text stays in the menu and tooltip.
         self.undo_action.setIconText("Undo")
         self.redo_action.setIconText("Redo")
-        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}"))
-        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"Redo {text}"))
+        stack.undoTextChanged.connect(
+            commands.ActionTip(self.undo_action, _("Undo {text}")).show_text
+        )
+        stack.redoTextChanged.connect(
+            commands.ActionTip(self.redo_action, _("Redo {text}")).show_text
+        )
         self.new_action = self._action("&New", f.new_file, QKeySequence.StandardKey.New)
         self.open_action = self._action(
             "&Open…", lambda: f.open_file(None), QKeySequence.StandardKey.Open
