@@ -133,13 +133,21 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(False)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     return table
 
 
 def _fit_height(table: QTableWidget) -> None:
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height + 2)
+    """Show every row and column: the table never scrolls or clips (the panel scrolls)."""
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    header = table.horizontalHeader()
+    frame = 2 * table.frameWidth()
+    height = max(header.height(), header.sizeHint().height()) + frame
+    height += table.verticalHeader().length()
+    # Room for the horizontal scroll bar too, so a narrow panel never hides a row.
+    table.setFixedHeight(height + 2 + table.horizontalScrollBar().sizeHint().height())
 
 
 def _cell(

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from visitplanner.domain import Project
 from visitplanner.domain.index import VisitIndex
@@ -35,6 +43,10 @@ class ProblemsPanel(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemClicked.connect(self._on_item)
         self.tree.itemActivated.connect(self._on_item)
         layout = QVBoxLayout(self)
@@ -82,6 +94,11 @@ class ProblemsPanel(QWidget):
             item.setForeground(0, UNPLACED)
             self.tree.addTopLevelItem(item)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Re-wrap the lines to the new width."""
+        super().resizeEvent(event)
+        self.tree.doItemsLayout()
+
     def labels(self) -> list[str]:
         """The top-level lines shown (for tests)."""
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
@@ -99,3 +116,24 @@ class ProblemsPanel(QWidget):
         keys = item.data(0, KEYS_ROLE) or []
         if keys:
             self.key_activated.emit(str(keys[0]))
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows tall enough for their text wrapped to the panel's width (no line is cut)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(  # noqa: N802 (Qt API)
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """The wrapped text's height at the current width."""
+        base = super().sizeHint(option, index)
+        depth = 2 if index.parent().isValid() else 1
+        width = max(80, self.tree.viewport().width() - depth * self.tree.indentation() - 8)
+        text = str(index.data() or "")
+        bounds = QRect(0, 0, width, 100_000)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = self.tree.fontMetrics().boundingRect(bounds, flags, text).height()
+        return QSize(width, max(base.height(), height + 6))

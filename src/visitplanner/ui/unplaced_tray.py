@@ -232,7 +232,9 @@ def install(window: MainWindow) -> UnplacedTray:
     dock = QDockWidget(_("Unplaced activities"), window)
     dock.setObjectName("dock-unplaced")
     dock.setWidget(tray)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.problems_dock, dock)
+    window.problems_dock.raise_()
     window.doc.changed.connect(tray.show_project)
     tray.dock = dock
     return tray
