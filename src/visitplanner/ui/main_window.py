@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Project, Schedule, Visit
-from visitplanner.i18n import _
+from visitplanner.i18n import N_, _
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status
 from visitplanner.ui import commands, unplaced_tray
@@ -41,11 +41,11 @@ from visitplanner.ui.solve_worker import SolveFn, SolveRunner
 
 # The editor tabs, in the order a coordinator fills them in.
 EDITORS: tuple[tuple[str, type[QWidget]], ...] = (
-    ("People", PeopleEditor),
-    ("Availability", AvailabilityEditor),
-    ("Activities", ActivitiesEditor),
-    ("Venues", VenuesEditor),
-    ("Settings", VisitSettingsEditor),
+    (N_("People"), PeopleEditor),
+    (N_("Availability"), AvailabilityEditor),
+    (N_("Activities"), ActivitiesEditor),
+    (N_("Venues"), VenuesEditor),
+    (N_("Settings"), VisitSettingsEditor),
 )
 
 
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._show_solving(False)
-        self.setWindowTitle("Visit Planner")
+        self.setWindowTitle(_("Visit Planner"))
         self.resize(1400, 900)
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
@@ -102,10 +102,10 @@ class MainWindow(QMainWindow):
         self.people_view = PeopleView()
         self.programme = QTabWidget()
         self.programme.setDocumentMode(True)
-        self.programme.addTab(self.view, "Calendar")
-        self.programme.addTab(self.people_view, "Who is where")
+        self.programme.addTab(self.view, _("Calendar"))
+        self.programme.addTab(self.people_view, _("Who is where"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.programme, "Programme")
+        self.tabs.addTab(self.programme, _("Programme"))
         self.editors: list[QWidget] = []
         for title, cls in EDITORS:
             editor: Any = cls()
@@ -113,22 +113,22 @@ class MainWindow(QMainWindow):
                 lambda visit, text, source=editor: self._on_visit_edited(source, visit, text)
             )
             self.editors.append(editor)
-            self.tabs.addTab(editor, title)
+            self.tabs.addTab(editor, _(title))
         self.setCentralWidget(self.tabs)
 
     def _build_docks(self) -> None:
         self.problems = ProblemsPanel()
         self.problems_dock = self._dock(
-            "Problems", self.problems, Qt.DockWidgetArea.RightDockWidgetArea
+            _("Problems"), self.problems, Qt.DockWidgetArea.RightDockWidgetArea, "problems"
         )
         self.balance = BalancePanel()
         self.balance_dock = self._dock(
-            "Balance", self.balance, Qt.DockWidgetArea.RightDockWidgetArea
+            _("Balance"), self.balance, Qt.DockWidgetArea.RightDockWidgetArea, "balance"
         )
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setObjectName(f"dock-{name}")  # the same in every language (saved layout)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -138,8 +138,8 @@ class MainWindow(QMainWindow):
         self.solve_bar = QProgressBar()
         self.solve_bar.setRange(0, 0)
         self.solve_bar.setMaximumWidth(120)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop the planner and keep the best programme found so far")
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setToolTip(_("Stop the planner and keep the best programme found so far"))
         bar = self.statusBar()
         for widget in (self.solve_label, self.solve_bar, self.stop_button):
             bar.addPermanentWidget(widget)
@@ -159,68 +159,68 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         f = self.files
         stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         # Short labels on the toolbar; the full "Undo Move …" text stays in the menu and tooltip.
-        self.undo_action.setIconText("Undo")
-        self.redo_action.setIconText("Redo")
+        self.undo_action.setIconText(_("Undo"))
+        self.redo_action.setIconText(_("Redo"))
         stack.undoTextChanged.connect(
             commands.ActionTip(self.undo_action, _("Undo {text}")).show_text
         )
         stack.redoTextChanged.connect(
             commands.ActionTip(self.redo_action, _("Redo {text}")).show_text
         )
-        self.new_action = self._action("&New", f.new_file, QKeySequence.StandardKey.New)
+        self.new_action = self._action(_("&New"), f.new_file, QKeySequence.StandardKey.New)
         self.open_action = self._action(
-            "&Open…", lambda: f.open_file(None), QKeySequence.StandardKey.Open
+            _("&Open…"), lambda: f.open_file(None), QKeySequence.StandardKey.Open
         )
-        self.save_action = self._action("&Save", f.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action("Save &As…", f.save_as, "Ctrl+Shift+S")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.save_action = self._action(_("&Save"), f.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(_("Save &As…"), f.save_as, "Ctrl+Shift+S")
+        self.quit_action = self._action(_("&Quit"), self.close, "Ctrl+Q")
         self.solve_action = self._action(
-            "&Solve", self.solve, "F5", "Let the planner arrange the programme"
+            _("&Solve"), self.solve, "F5", _("Let the planner arrange the programme")
         )
-        self.stop_action = self._action("S&top", self.runner.stop, "", "Stop the planner")
+        self.stop_action = self._action(_("S&top"), self.runner.stop, "", _("Stop the planner"))
         self.pin_action = self._action(
-            "&Pin / unpin",
+            _("&Pin / unpin"),
             self.edits.toggle_pin,
             "P",
-            "Keep the selected activity where it is when solving",
+            _("Keep the selected activity where it is when solving"),
         )
         self.unschedule_action = self._action(
-            "&Remove from programme", self.edits.unschedule_selected
+            _("&Remove from programme"), self.edits.unschedule_selected
         )
-        self.dates_action = self._action("Choose &dates…", self.choose_dates)
-        self.axis_action = self._action("Show visitors' home time", self._toggle_axis)
+        self.dates_action = self._action(_("Choose &dates…"), self.choose_dates)
+        self.axis_action = self._action(_("Show visitors' home time"), self._toggle_axis)
         self.axis_action.setCheckable(True)
         self.axis_action.setChecked(self.settings.show_home_axis())
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(_("&File"))
         menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu = menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addActions([self.save_action, self.save_as_action])
         menu.addSeparator()
-        menu.addAction(self._action("Export calendar (.ics)…", lambda: f.export_ics(False)))
-        menu.addAction(self._action("Export a calendar per person…", lambda: f.export_ics(True)))
+        menu.addAction(self._action(_("Export calendar (.ics)…"), lambda: f.export_ics(False)))
+        menu.addAction(self._action(_("Export a calendar per person…"), lambda: f.export_ics(True)))
         menu.addAction(
-            self._action("Print / export &PDF…", f.export_pdf, QKeySequence.StandardKey.Print)
+            self._action(_("Print / export &PDF…"), f.export_pdf, QKeySequence.StandardKey.Print)
         )
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu("&Edit")
+        menu = self.menuBar().addMenu(_("&Edit"))
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
         menu.addActions([self.pin_action, self.unschedule_action])
-        menu = self.menuBar().addMenu("&Visit")
+        menu = self.menuBar().addMenu(_("&Visit"))
         menu.addActions([self.solve_action, self.stop_action, self.dates_action])
-        menu = self.menuBar().addMenu("Vie&w")
+        menu = self.menuBar().addMenu(_("Vie&w"))
         menu.addAction(self.axis_action)
         menu.addAction(self.problems_dock.toggleViewAction())
         menu.addAction(self.balance_dock.toggleViewAction())
         menu.addAction(self.tray.dock.toggleViewAction())
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("toolbar-main")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         self.balance.show_report(project.visit, project.schedule, report)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.doc.name}[*] — Visit Planner")
+        self.setWindowTitle(_("{name}[*] — Visit Planner").format(name=self.doc.name))
         self.setWindowModified(self.doc.modified)
 
     def _update_actions(self) -> None:
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
         dates = dates_dialog.choose_dates(self, self.doc.project.visit)
         if dates:
             visit = replace(self.doc.project.visit, dates=tuple(dates))
-            self.doc.push(commands.with_visit(self.doc.project, visit), "Choose dates")
+            self.doc.push(commands.with_visit(self.doc.project, visit), _("Choose dates"))
 
     def _toggle_axis(self, shown: bool) -> None:
         self.settings.set_show_home_axis(shown)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(partial(self.files.open_file, path))
         if not recent:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(_("(none yet)")).setEnabled(False)
 
     # ----------------------------------------------------------------- solving
 
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         """Start the planner in the background (pinned blocks stay where they are)."""
         project = self.doc.project
         if not project.visit.activities:
-            QMessageBox.information(self, "Nothing to plan", "Add activities before solving.")
+            QMessageBox.information(self, _("Nothing to plan"), _("Add activities before solving."))
             return False
         previous = project.schedule if project.schedule.placements else None
         if not self.runner.start(project.visit, previous):
@@ -364,8 +364,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_solve_label(self) -> None:
-        best = "none yet" if self._best is None else str(self._best)
-        self.solve_label.setText(f"Planning… best score {best}, {self.runner.elapsed:.1f} s")
+        best = _("none yet") if self._best is None else str(self._best)
+        self.solve_label.setText(
+            _("Planning… best score {best}, {seconds:.1f} s").format(
+                best=best, seconds=self.runner.elapsed
+            )
+        )
 
     def _on_progress(self, progress: Progress) -> None:
         if not self.runner.running:
@@ -382,14 +386,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(result.message, 15_000)
         base = self.doc.project
         if result.schedule is not None and result.status.has_schedule:
-            if not self.doc.push(commands.with_schedule(base, result.schedule), "Solve"):
+            if not self.doc.push(commands.with_schedule(base, result.schedule), _("Solve")):
                 self._on_changed(base)
             return
         self._on_changed(base)
         if result.status is Status.INFEASIBLE:
-            lines = "\n".join(f"• {line}" for line in result.explanation) or "No reason given."
+            lines = "\n".join(f"• {line}" for line in result.explanation) or _("No reason given.")
             QMessageBox.warning(
-                self, "No programme is possible", f"No programme fits every rule:\n\n{lines}"
+                self,
+                _("No programme is possible"),
+                _("No programme fits every rule:") + f"\n\n{lines}",
             )
 
     # ------------------------------------------------------------------ closing
