@@ -62,6 +62,7 @@ def test_removed_activity_waits_in_the_tray_and_is_dragged_back(qtbot, tmp_path)
     assert window.scene.dragging()
     shown = window.scene.blocks_dragged()
     assert shown is not None and shown.placement.day == 2
+    assert shown.problems == ()  # it is being placed: "not in the programme" no longer holds
     QTest.mouseRelease(window.tray.list.viewport(), LEFT, NONE, end)
     placed = window.doc.project.schedule.get("debrief")
     assert placed is not None

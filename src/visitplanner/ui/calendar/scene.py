@@ -339,6 +339,7 @@ class CalendarScene(QGraphicsScene):
         self.addItem(item)
         self._drag = _Drag(item, placement, False, 0.0, placement, adjust)
         self.drag_to(pos)
+        self._check_tentative(self._drag.current)  # even when the pointer did not move it
         return item
 
     def cancel_drag(self) -> bool:
@@ -380,6 +381,8 @@ class CalendarScene(QGraphicsScene):
         report = self.preview(self.project.schedule.with_placement(candidate))
         for key, item in self.blocks.items():
             item.set_problems(*self._problems_for(key, report))
+        if self._drag is not None:  # a block dragged in from the tray is not in ``blocks``
+            self._drag.item.set_problems(*self._problems_for(candidate.key, report))
         _labels, lines = self._problems_for(candidate.key, report)
         messages = [message for _label, message in lines]
         status = self._where(candidate)
