@@ -104,3 +104,25 @@ def test_clicking_an_unplaced_problem_selects_it_in_the_tray(qtbot, tmp_path) ->
     QTest.mouseClick(tree.viewport(), LEFT, NONE, rect.center())
     assert window.tray.selected_key() == "steering"
     assert window.tray.dock.isVisible()
+
+
+def test_dragging_from_the_tray_near_the_bottom_edge_scrolls(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = _window_without(qtbot, tmp_path, "debrief")
+    window.resize(1280, 560)
+    view = window.view
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    tray_viewport = window.tray.list.viewport()
+    start = _tray_point(window, "debrief")
+    QTest.mousePress(tray_viewport, LEFT, NONE, start)
+    QTest.mouseMove(tray_viewport, start + QPoint(12, 0))
+    x = view.viewport().width() // 2
+    near_bottom = view.viewport().mapToGlobal(QPoint(x, view.viewport().height() - 4))
+    end = tray_viewport.mapFromGlobal(near_bottom)
+    QTest.mouseMove(tray_viewport, end)
+    assert window.scene.dragging()
+    qtbot.waitUntil(lambda: bar.value() > 100, timeout=5000)
+    QTest.keyClick(window.tray.list, Qt.Key.Key_Escape)
+    QTest.mouseRelease(tray_viewport, LEFT, NONE, end)
+    assert window.doc.project.schedule.get("debrief") is None

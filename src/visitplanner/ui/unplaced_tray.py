@@ -27,6 +27,7 @@ from visitplanner.domain import Placement, Project
 from visitplanner.domain.clock import hhmm, visit_minute
 from visitplanner.domain.index import Occurrence, VisitIndex
 from visitplanner.i18n import _, format_duration, ngettext
+from visitplanner.ui.calendar.edits import DragAutoScroll
 from visitplanner.ui.calendar.scene import CalendarScene
 from visitplanner.ui.calendar.view import CalendarView
 
@@ -63,6 +64,7 @@ class UnplacedTray(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.list)
         self._press: _Press | None = None
+        self.autoscroll: DragAutoScroll | None = None
         self.list.viewport().installEventFilter(self)
         self.list.installEventFilter(self)
 
@@ -173,6 +175,8 @@ class UnplacedTray(QWidget):
             return self._move(pos)
         if kind == QEvent.Type.MouseButtonRelease and self._press is not None:
             press, self._press = self._press, None
+            if self.autoscroll is not None:
+                self.autoscroll.timer.stop()
             if not press.dragging:
                 return False
             if self.scene.dragging() and self._over_calendar(pos) is not None:
@@ -200,10 +204,13 @@ class UnplacedTray(QWidget):
         scene_pos = self.view.mapToScene(local)
         if self.scene.dragging():
             self.scene.drag_to(scene_pos)
-            return True
-        start = self.placement_for(press.key)
-        if start is None or self.scene.begin_new_drag(start, scene_pos, self.fit) is None:
-            self._press = None
+        else:
+            start = self.placement_for(press.key)
+            if start is None or self.scene.begin_new_drag(start, scene_pos, self.fit) is None:
+                self._press = None
+                return True
+        if self.autoscroll is not None:
+            self.autoscroll.follow(local)
         return True
 
     def _cancel(self) -> None:
@@ -229,6 +236,7 @@ def _window_tip(occ: Occurrence) -> str:
 def install(window: MainWindow) -> UnplacedTray:
     """Add the Unplaced activities dock to ``window`` (kept up to date with the document)."""
     tray = UnplacedTray(window.view)
+    tray.autoscroll = window.edits.autoscroll
     dock = QDockWidget(_("Unplaced activities"), window)
     dock.setObjectName("dock-unplaced")
     dock.setWidget(tray)

@@ -135,15 +135,19 @@ class DragAutoScroll(QObject):
         """Follow the pointer while dragging; stop when the button is released."""
         kind = event.type()
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-            self._pointer = event.position().toPoint()
-            if self.scene.dragging() and self._direction() != 0:
-                if not self.timer.isActive():
-                    self.timer.start()
-            else:
-                self.timer.stop()
+            self.follow(event.position().toPoint())
         elif kind == QEvent.Type.MouseButtonRelease:
             self.timer.stop()
         return False
+
+    def follow(self, pointer: QPoint) -> None:
+        """The pointer is at ``pointer`` (viewport coordinates): scroll while near an edge."""
+        self._pointer = pointer
+        if self.scene.dragging() and self._direction() != 0:
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
 
     def _direction(self) -> int:
         y, height = self._pointer.y(), self.view.viewport().height()
