@@ -21,6 +21,7 @@ FILES = [
     "balance_panel.py",
     "unplaced_tray.py",
     "main_window.py",
+    "solve_worker.py",
     "commands.py",
     "calendar/edits.py",
     "calendar/blocks.py",
