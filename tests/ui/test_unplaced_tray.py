@@ -103,7 +103,7 @@ def test_clicking_an_unplaced_problem_selects_it_in_the_tray(qtbot, tmp_path) ->
     rect = tree.visualItemRect(tree.topLevelItem(row))
     QTest.mouseClick(tree.viewport(), LEFT, NONE, rect.center())
     assert window.tray.selected_key() == "steering"
-    assert window.tray.dock.isVisible()
+    assert window.tray.list.isVisible()  # the tray's tab is in front of Problems
 
 
 def test_dragging_from_the_tray_near_the_bottom_edge_scrolls(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

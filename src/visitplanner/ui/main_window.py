@@ -311,9 +311,7 @@ class MainWindow(QMainWindow):
         """Show and select the block of occurrence ``key``."""
         self.tabs.setCurrentWidget(self.programme)
         self.programme.setCurrentWidget(self.view)
-        if self.tray.select(key):  # not on the calendar: show it in the tray
-            self.tray.dock.show()
-        elif self.scene.select_key(key):
+        if not self.tray.reveal(key) and self.scene.select_key(key):  # unplaced: in the tray
             self.view.ensureVisible(self.scene.blocks[key])
             self.view.setFocus()
 

@@ -117,6 +117,15 @@ class UnplacedTray(QWidget):
                 return True
         return False
 
+    def reveal(self, key: str) -> bool:
+        """Select ``key`` and bring the tray to the front (when ``key`` is unplaced)."""
+        if not self.select(key):
+            return False
+        self.dock.show()
+        self.dock.raise_()
+        self.list.setFocus()
+        return True
+
     # ---------------------------------------------------------------- dragging
 
     def placement_for(self, key: str) -> Placement | None:
