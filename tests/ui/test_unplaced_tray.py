@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTabBar
 
 from tests.ui.test_calendar_fixtures import make_window
 from visitplanner.domain.clock import parse_hhmm
@@ -25,6 +26,15 @@ def _window_without(qtbot, tmp_path, key: str):  # type: ignore[no-untyped-def]
     window.tray.dock.show()
     window.doc.push(commands.unscheduled(window.doc.project, key), "Remove")
     return window
+
+
+def _front_tab(window) -> str:  # type: ignore[no-untyped-def]
+    """The title of the dock in front where Problems and the tray share tabs."""
+    for bar in window.findChildren(QTabBar):
+        titles = [bar.tabText(i) for i in range(bar.count())]
+        if "Problems" in titles and "Unplaced activities" in titles:
+            return str(bar.tabText(bar.currentIndex()))
+    return ""
 
 
 def _tray_point(window, key: str) -> QPoint:  # type: ignore[no-untyped-def]
@@ -98,12 +108,14 @@ def test_escape_or_releasing_outside_the_calendar_places_nothing(qtbot, tmp_path
 
 def test_clicking_an_unplaced_problem_selects_it_in_the_tray(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = _window_without(qtbot, tmp_path, "steering")
+    window.problems_dock.raise_()
+    qtbot.waitUntil(lambda: _front_tab(window) == "Problems")  # the tray is tabbed behind
     tree = window.problems.tree
     row = next(i for i, text in enumerate(window.problems.labels()) if "Steering" in text)
     rect = tree.visualItemRect(tree.topLevelItem(row))
     QTest.mouseClick(tree.viewport(), LEFT, NONE, rect.center())
     assert window.tray.selected_key() == "steering"
-    assert window.tray.list.isVisible()  # the tray's tab is in front of Problems
+    assert _front_tab(window) == "Unplaced activities"
 
 
 def test_dragging_from_the_tray_near_the_bottom_edge_scrolls(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
