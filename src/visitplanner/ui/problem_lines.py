@@ -54,6 +54,18 @@ def lines_for_key(report: CheckReport, key: str) -> list[ProblemLine]:
     return problem_lines(report.for_key(key))
 
 
+def block_problems(
+    report: CheckReport, key: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """For block ``key``: the rule labels broken, and each problem line as (label, message)."""
+    lines = lines_for_key(report, key)
+    labels: list[str] = []
+    for line in lines:
+        if line.label not in labels:
+            labels.append(line.label)
+    return tuple(labels), tuple((line.label, line.message) for line in lines)
+
+
 def rules_broken(report: CheckReport) -> int:
     """How many different rules the programme breaks (what the Balance panel counts)."""
     return len({v.rule for v in report.violations})

@@ -30,7 +30,7 @@ from visitplanner.ui.calendar.geometry import (
     lanes,
     other_zone_time,
 )
-from visitplanner.ui.problem_lines import lines_for_key
+from visitplanner.ui.problem_lines import block_problems
 
 Preview = Callable[[Schedule], CheckReport]
 
@@ -180,7 +180,7 @@ class CalendarScene(QGraphicsScene):
         venue = next((v.name for v in visit.venues if v.id == p.venue), p.venue)
         interpreted = any(pid in self.index.interpreters for pid in p.attendees)
         item = BlockItem(p, self.index.activities[p.activity_id], venue, interpreted, QRectF())
-        item.set_problems(*self._problems_for(p.key, self._report))
+        item.set_problems(*block_problems(self._report, p.key))
         return item
 
     def _rect_for(self, p: Placement, lane: int = 0, count: int = 1) -> QRectF:
@@ -380,10 +380,10 @@ class CalendarScene(QGraphicsScene):
             return
         report = self.preview(self.project.schedule.with_placement(candidate))
         for key, item in self.blocks.items():
-            item.set_problems(*self._problems_for(key, report))
+            item.set_problems(*block_problems(report, key))
         if self._drag is not None:  # a block dragged in from the tray is not in ``blocks``
-            self._drag.item.set_problems(*self._problems_for(candidate.key, report))
-        _labels, lines = self._problems_for(candidate.key, report)
+            self._drag.item.set_problems(*block_problems(report, candidate.key))
+        _labels, lines = block_problems(report, candidate.key)
         messages = [message for _label, message in lines]
         status = self._where(candidate)
         if messages:
@@ -399,18 +399,6 @@ class CalendarScene(QGraphicsScene):
         assert self.project is not None
         visit = self.project.visit
         return f"{capitalized(visit.day_label(p.day))}, {hhmm(p.start)}–{hhmm(p.end)}"
-
-    @staticmethod
-    def _problems_for(
-        key: str, report: CheckReport
-    ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        """The rule labels and the (label, message) problem lines of block ``key``."""
-        lines = lines_for_key(report, key)
-        labels: list[str] = []
-        for line in lines:
-            if line.label not in labels:
-                labels.append(line.label)
-        return tuple(labels), tuple((line.label, line.message) for line in lines)
 
     def blocks_dragged(self) -> BlockItem | None:
         """The block being dragged, if any."""
