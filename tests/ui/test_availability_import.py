@@ -250,3 +250,21 @@ def test_real_reader_refuses_a_bad_calendar(qtbot: QtBot, tmp_path: Path, conten
     assert len(script.errors) == 1
     assert script.errors[0][1].startswith("Could not open broken.ics")
     assert edits == [] and script.previews == []
+
+
+def test_a_calendar_with_no_events_in_the_visit_says_so(qtbot: QtBot) -> None:
+    script = Script(qtbot, ranges=(), click_apply=False)
+    shown: list[str] = []
+    confirm = script.confirm
+
+    def remember(dialog: ImportPreviewDialog) -> bool:
+        shown.append(dialog.empty.text())
+        return confirm(dialog)
+
+    script.confirm = remember  # type: ignore[method-assign]
+    editor, edits = make_editor(qtbot, script)
+    editor.import_ics_button.click()
+    assert shown == [
+        "ann.ics has no events between Tuesday 23 March 2027 and Wednesday 24 March 2027."
+    ]
+    assert edits == []

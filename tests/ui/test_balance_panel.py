@@ -73,5 +73,5 @@ def test_score_by_term(panel: BalancePanel) -> None:
 def test_broken_rules_are_announced(qtbot: QtBot, panel: BalancePanel, visit: Visit) -> None:
     broken = Violation("travel", "Travel time", "Too little time to get there", ("dinner",))
     panel.show_report(visit, demo_schedule(), CheckReport((broken,), {}))
-    assert panel.status.text().startswith("1 rule is broken")
+    assert panel.status.text().startswith("1 problem (1 rule broken)")
     assert panel.score_table.rowCount() == 1

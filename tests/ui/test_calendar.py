@@ -109,7 +109,7 @@ def test_dragging_onto_a_busy_time_flags_the_block_and_undo_restores_it(qtbot, t
     assert officer, "the digitisation officer's absence must be a violation"
     assert set(block.problems) == labels
     assert officer[0].label in block.toolTip()
-    assert officer[0].label in window.statusBar().currentMessage()
+    assert officer[0].message in window.statusBar().currentMessage()
     QTest.mouseRelease(
         viewport,
         Qt.MouseButton.LeftButton,
@@ -119,7 +119,7 @@ def test_dragging_onto_a_busy_time_flags_the_block_and_undo_restores_it(qtbot, t
     moved = window.doc.project.schedule.get("digitising")
     assert moved is not None and moved.day == 1
     assert officer[0].label in scene.blocks["digitising"].problems
-    assert any(officer[0].label in line for line in window.problems.labels())
+    assert any(officer[0].message in line for line in window.problems.labels())
     assert window.isWindowModified()
     window.undo_action.trigger()
     assert window.doc.project == before
@@ -137,8 +137,11 @@ def test_clicking_a_problem_selects_its_block(qtbot, tmp_path) -> None:  # type:
         ),
         "move",
     )
-    item = window.problems.list.item(0)
-    window.problems.list.itemClicked.emit(item)
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.problems.tree
+    rect = tree.visualItemRect(tree.topLevelItem(0))
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.scene.selected_key() == "digitising"
 
 

@@ -86,7 +86,7 @@ class Dialogs:
         return [kind for kind, _, _ in self.shown]
 
 
-def make_window(qtbot, tmp_path, solve=None, project=None):  # type: ignore[no-untyped-def]
+def make_window(qtbot, tmp_path, solve=None, project=None, autosave_ms=None):  # type: ignore[no-untyped-def]
     """A main window with temporary settings and recovery folder, showing ``project``."""
     from PySide6.QtCore import QSettings
 
@@ -95,7 +95,8 @@ def make_window(qtbot, tmp_path, solve=None, project=None):  # type: ignore[no-u
     from visitplanner.ui.main_window import MainWindow
 
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, Recovery(tmp_path / "recovery"), solve=solve)
+    extra = {} if autosave_ms is None else {"autosave_ms": autosave_ms}
+    window = MainWindow(settings, Recovery(tmp_path / "recovery"), solve=solve, **extra)
     # Closing at teardown must not ask about unsaved changes (no real modal dialogs).
     qtbot.addWidget(window, before_close_func=lambda w: w.doc.reset(w.doc.project, w.doc.path))
     if project is None:

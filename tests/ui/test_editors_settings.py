@@ -137,3 +137,22 @@ def test_nothing_sent_while_another_field_is_invalid(
     with qtbot.assertNotEmitted(editor.visit_edited):
         editor.host_target_spin.setValue(300)
     assert editor.day_start.message == "Not a time like 09:30"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing")
+def test_enter_on_a_time_zone_suggestion_changes_the_zone(
+    qtbot: QtBot, editor: VisitSettingsEditor, visit: Visit
+) -> None:
+    editor.show()
+    qtbot.waitExposed(editor)
+    line = editor.zone_combo.lineEdit()
+    assert line is not None
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "Berl")
+    popup = editor.zone_combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert not popup.currentIndex().isValid()  # nothing highlighted: Enter takes the first
+    with qtbot.waitSignal(editor.visit_edited, timeout=1000) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert blocker.args == [replace(visit, zone="Europe/Berlin"), "Change the time zone"]

@@ -65,9 +65,10 @@ def test_autosave_writes_only_unsaved_work(qtbot, tmp_path: Path) -> None:  # ty
     project = new_project()
     state = {"modified": False}
     recovery = Recovery(tmp_path / "rec")
-    saver = Autosaver(recovery, lambda: (project, None, state["modified"]), interval_ms=20)
+    saver = Autosaver(recovery, lambda: (project, None, state["modified"]), delay_ms=20)
     assert saver.save_now() is None
     state["modified"] = True
+    saver.schedule()
     target = recovery.path_for(None, project.uid)
     qtbot.waitUntil(target.exists, timeout=2000)
     assert load_project(target) == project
@@ -160,3 +161,39 @@ def test_export_pdf_writes_a_pdf(qtbot, tmp_path: Path, monkeypatch) -> None:  #
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     assert window.files.export_pdf() == target
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_per_person_export_asks_before_replacing_calendars(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialogs = Dialogs(QMessageBox.StandardButton.Cancel).install(monkeypatch)
+    window = make_window(qtbot, tmp_path)
+    folder = tmp_path / "people"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    first = window.files.export_ics(True)  # a new folder name: created, nothing to ask
+    assert folder.is_dir() and len(first) > 2
+    assert dialogs.shown == []
+    victim = sorted(first)[0]
+    victim.write_text("kept", encoding="utf-8")
+    assert window.files.export_ics(True) == []  # cancelled: nothing replaced
+    assert dialogs.kinds() == ["question"]
+    assert victim.name in dialogs.shown[0][2]
+    assert victim.read_text(encoding="utf-8") == "kept"
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    again = window.files.export_ics(True)
+    assert sorted(again) == sorted(first)
+    assert victim.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_per_person_export_into_an_unrelated_folder_does_not_ask(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialogs = Dialogs().install(monkeypatch)
+    window = make_window(qtbot, tmp_path)
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "someone-else.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    assert window.files.export_ics(True)
+    assert dialogs.shown == []
+    assert (folder / "someone-else.txt").read_text(encoding="utf-8") == "x"

@@ -258,7 +258,7 @@ def _venue(n: JsonNode) -> Venue:
         shared=n.opt("shared", False).bool_(),
         name_fr=n.opt("name_fr", "").str_(),
         notes=n.opt("notes", "").text(),
-        notes_fr=n.opt("notes_fr", "").str_(),
+        notes_fr=n.opt("notes_fr", "").text(),
     )
 
 

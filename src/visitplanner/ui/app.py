@@ -32,7 +32,7 @@ def excepthook_for(parent: QWidget | None) -> Any:
             parent,
             "Something went wrong",
             "Visit Planner hit an unexpected problem and could not finish what it was doing.\n\n"
-            f"{error}\n\nYour work is autosaved every minute.",
+            f"{error}\n\nYour work is saved automatically a few seconds after each change.",
         )
 
     return hook

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.clock import duration_text
+from visitplanner.i18n import _, ngettext
 from visitplanner.solver.balance import BalanceSummary, balance_summary, term_help, term_label
 from visitplanner.solver.checker import CheckReport
+from visitplanner.ui.problem_lines import problems_text
 
 FORMAL = QColor("#3f6fb5")
 INFORMAL = QColor("#4c9a5b")
@@ -46,8 +48,10 @@ class BarRow:
         """The figure printed after the bar."""
         if self.limit is None:
             return duration_text(self.value)
-        word = "at most" if self.limit_is_max else "target"
-        return f"{duration_text(self.value)} ({word} {duration_text(self.limit)})"
+        pattern = (
+            _("{value} (at most {limit})") if self.limit_is_max else _("{value} (target {limit})")
+        )
+        return pattern.format(value=duration_text(self.value), limit=duration_text(self.limit))
 
     @property
     def off(self) -> bool:
@@ -131,13 +135,21 @@ def _table(headers: list[str], parent: QWidget) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(False)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     return table
 
 
 def _fit_height(table: QTableWidget) -> None:
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(height + 2)
+    """Show every row and column: the table never scrolls or clips (the panel scrolls)."""
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+    header = table.horizontalHeader()
+    frame = 2 * table.frameWidth()
+    height = max(header.height(), header.sizeHint().height()) + frame
+    height += table.verticalHeader().length()
+    # Room for the horizontal scroll bar too, so a narrow panel never hides a row.
+    table.setFixedHeight(height + 2 + table.horizontalScrollBar().sizeHint().height())
 
 
 def _cell(
@@ -160,7 +172,7 @@ class BalancePanel(QWidget):
         super().__init__(parent)
         inner = QWidget(self)
         lay = QVBoxLayout(inner)
-        self.status = QLabel("No programme yet.", inner)
+        self.status = QLabel(_("No programme yet."), inner)
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
 
@@ -172,29 +184,38 @@ class BalancePanel(QWidget):
 
         self.day_bars = Bars(inner)
         group(
-            "Formal and informal time per day",
-            "Blue: formal meetings (the tick marks the daily maximum). Green: informal time.",
+            _("Formal and informal time per day"),
+            _("Blue: formal meetings (the tick marks the daily maximum). Green: informal time."),
             self.day_bars,
         )
         self.together_bars = Bars(inner)
         group(
-            "Informal time together",
-            "Time with the hosts and the visitors' own time, against the targets (tick)",
+            _("Informal time together"),
+            _("Time with the hosts and the visitors' own time, against the targets (tick)"),
             self.together_bars,
         )
         self.interpreter_table = _table(
-            ["Interpreter", "Day", "Formal interpreting", "Longest stretch", "Breaks"], inner
+            [
+                _("Interpreter"),
+                _("Day"),
+                _("Formal interpreting"),
+                _("Longest stretch"),
+                _("Breaks"),
+            ],
+            inner,
         )
         group(
-            "Interpreter load",
-            "Formal meetings the interpreter attends; a stretch joins meetings separated "
-            "by less than the minimum break",
+            _("Interpreter load"),
+            _(
+                "Formal meetings the interpreter attends; a stretch joins meetings separated "
+                "by less than the minimum break"
+            ),
             self.interpreter_table,
         )
-        self.score_table = _table(["What costs points", "Weight", "Points"], inner)
+        self.score_table = _table([_("What costs points"), _("Weight"), _("Points")], inner)
         group(
-            "Score by term (lower is better)",
-            "Each soft term's weighted points; the planner keeps the total as low as it can",
+            _("Score by term (lower is better)"),
+            _("Each soft term's weighted points; the planner keeps the total as low as it can"),
             self.score_table,
         )
         lay.addStretch(1)
@@ -215,17 +236,27 @@ class BalancePanel(QWidget):
         t = summary.targets
         day_rows: list[BarRow] = []
         for d in summary.days:
-            name = f"Day {d.day}"
             day_rows.append(
-                BarRow(f"{name} formal", d.formal, FORMAL, t.max_formal_minutes_per_day)
+                BarRow(
+                    _("Day {day} formal").format(day=d.day),
+                    d.formal,
+                    FORMAL,
+                    t.max_formal_minutes_per_day,
+                )
             )
-            day_rows.append(BarRow(f"{name} informal", d.informal, INFORMAL))
+            day_rows.append(BarRow(_("Day {day} informal").format(day=d.day), d.informal, INFORMAL))
         self.day_bars.set_rows(day_rows)
         self.together_bars.set_rows(
             [
-                BarRow("With hosts", summary.host_visitor, TOGETHER, t.host_visitor_target, False),
                 BarRow(
-                    "Visitors only", summary.visitors_only, INFORMAL, t.visitors_only_target, False
+                    _("With hosts"), summary.host_visitor, TOGETHER, t.host_visitor_target, False
+                ),
+                BarRow(
+                    _("Visitors only"),
+                    summary.visitors_only,
+                    INFORMAL,
+                    t.visitors_only_target,
+                    False,
                 ),
             ]
         )
@@ -233,14 +264,23 @@ class BalancePanel(QWidget):
         self._show_score(visit, report)
 
     def _show_status(self, report: CheckReport, placed: int) -> None:
+        score = _("Score {score} (lower is better).").format(score=report.total_cost)
+        if not placed:
+            text = _("Nothing is planned yet: use Solve to make a programme.")
+            self.status.setText(text)
+            self.status.setStyleSheet("font-weight: bold;")
+            return
         if report.ok:
-            text = f"All rules are kept ({placed} activities placed)."
+            text = ngettext(
+                "All rules are kept ({n} activity placed).",
+                "All rules are kept ({n} activities placed).",
+                placed,
+            ).format(n=placed)
             colour = GOOD
         else:
-            n = len(report.violations)
-            text = f"{n} rule{'s are' if n != 1 else ' is'} broken — see the problems list."
+            text = _("{problems} — see the Problems list.").format(problems=problems_text(report))
             colour = BAD
-        self.status.setText(f"{text} Score {report.total_cost} (lower is better).")
+        self.status.setText(f"{text} {score}")
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _show_interpreters(self, summary: BalanceSummary) -> None:
@@ -255,7 +295,9 @@ class BalancePanel(QWidget):
                 row,
                 2,
                 _cell(
-                    f"{duration_text(i.formal)} of {duration_text(rules.max_formal_per_day)}",
+                    _("{value} of {limit}").format(
+                        value=duration_text(i.formal), limit=duration_text(rules.max_formal_per_day)
+                    ),
                     i.formal > rules.max_formal_per_day,
                 ),
             )
@@ -263,8 +305,10 @@ class BalancePanel(QWidget):
                 row,
                 3,
                 _cell(
-                    f"{duration_text(i.longest_stretch)} (at most "
-                    f"{duration_text(rules.max_continuous)})",
+                    _("{value} (at most {limit})").format(
+                        value=duration_text(i.longest_stretch),
+                        limit=duration_text(rules.max_continuous),
+                    ),
                     i.longest_stretch > rules.max_continuous,
                 ),
             )
@@ -274,7 +318,9 @@ class BalancePanel(QWidget):
                 _cell(
                     breaks,
                     i.longest_stretch > rules.max_continuous,
-                    f"A break is at least {duration_text(rules.min_break)}",
+                    _("A break is at least {minutes}").format(
+                        minutes=duration_text(rules.min_break)
+                    ),
                 ),
             )
         _fit_height(table)
@@ -287,7 +333,7 @@ class BalancePanel(QWidget):
             table.setItem(row, 0, _cell(term_label(term), tooltip=term_help(term)))
             table.setItem(row, 1, _cell(str(visit.weights.of(term)), number=True))
             table.setItem(row, 2, _cell(str(points), number=True))
-        total = _cell("Total")
+        total = _cell(_("Total"))
         font = total.font()
         font.setBold(True)
         total.setFont(font)

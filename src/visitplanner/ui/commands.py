@@ -9,13 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QUndoCommand
 
 from visitplanner.domain import Placement, Project, Schedule, Visit
 
+#: The undo-command id of changes that may merge with the previous one (see ``merge_key``).
+MERGEABLE_ID = 1
+
 
 class ProjectCommand(QUndoCommand):
-    """One undoable change: swaps the document's project between two values."""
+    """One undoable change: swaps the document's project between two values.
+
+    Consecutive commands with the same non-empty ``merge_key`` (e.g. arrow-key
+    nudges of one block) merge into one undo step.
+    """
 
     def __init__(
         self,
@@ -23,11 +32,27 @@ class ProjectCommand(QUndoCommand):
         before: Project,
         after: Project,
         text: str,
+        merge_key: str = "",
     ) -> None:
         super().__init__(text)
         self._apply = apply
         self.before = before
         self.after = after
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        """:data:`MERGEABLE_ID` when this change may merge with the next one, else -1."""
+        return MERGEABLE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
+        """Absorb ``other`` when it continues the same change (same ``merge_key``)."""
+        if not isinstance(other, ProjectCommand) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        # Nudged back to where it started: the merged step changes nothing.
+        self.setObsolete(self.after == self.before)
+        return True
 
     def redo(self) -> None:
         """Apply the change."""
@@ -36,6 +61,25 @@ class ProjectCommand(QUndoCommand):
     def undo(self) -> None:
         """Go back to the project before the change."""
         self._apply(self.before)
+
+
+class ActionTip(QObject):
+    """Keeps an action's tooltip as ``template`` filled with a signal's text.
+
+    A child of the action, so the connection ends with the action (a lambda
+    would outlive it and fail when the undo stack is cleared on quit).
+    """
+
+    def __init__(self, action: QAction, template: str) -> None:
+        super().__init__(action)
+        self._action = action
+        self._template = template
+
+    @Slot(str)
+    def show_text(self, text: str) -> None:
+        """Put ``text`` into the tooltip (unless the action is already gone)."""
+        if shiboken6.isValid(self._action):
+            self._action.setToolTip(self._template.format(text=text))
 
 
 def with_schedule(project: Project, schedule: Schedule) -> Project:

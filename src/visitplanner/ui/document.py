@@ -55,14 +55,16 @@ class Document(QObject):
         """What to call the project in the window title."""
         return self._path.stem if self._path else self._project.visit.title
 
-    def push(self, project: Project, text: str) -> bool:
+    def push(self, project: Project, text: str, merge_key: str = "") -> bool:
         """Make ``project`` current as one undoable step named ``text``.
 
-        Returns ``False`` (and records nothing) when nothing changed.
+        Returns ``False`` (and records nothing) when nothing changed. Consecutive
+        pushes with the same non-empty ``merge_key`` make a single undo step.
         """
         if project == self._project:
             return False
-        self.undo_stack.push(ProjectCommand(self._apply, self._project, project, text))
+        command = ProjectCommand(self._apply, self._project, project, text, merge_key)
+        self.undo_stack.push(command)
         return True
 
     def reset(self, project: Project, path: Path | None, *, modified: bool = False) -> None:

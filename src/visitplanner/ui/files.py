@@ -8,36 +8,46 @@ backed by a temporary file); recovery files live in a folder under
 
 from __future__ import annotations
 
-import hashlib
+import time
 import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from visitplanner.domain import Project, Visit
+from visitplanner.i18n import N_, _
 from visitplanner.io.demo import demo_path as demo_path
 from visitplanner.io.errors import InputFileError
-from visitplanner.io.project import load_project, save_project
+from visitplanner.io.project import load_project
+from visitplanner.ui import exports
 from visitplanner.ui.document import Document
+from visitplanner.ui.recovery import AUTOSAVE_MS, Autosaver, Recovery, age_text
+
+__all__ = [
+    "AUTOSAVE_MS",
+    "AppSettings",
+    "Autosaver",
+    "FileActions",
+    "Recovery",
+    "default_recovery_dir",
+    "default_settings",
+    "demo_path",
+    "new_project",
+]
 
 APP_NAME = "visitplanner"
 MAX_RECENT = 8
-AUTOSAVE_MS = 60_000
-PROJECT_FILTER = "Visit Planner projects (*.json);;All files (*)"
-
-# What the autosaver asks for: (project, its file path, has unsaved changes).
-Source = Callable[[], tuple[Project, Path | None, bool]]
+PROJECT_FILTER = N_("Visit Planner projects (*.json);;All files (*)")
 
 
 def new_project(today: date | None = None) -> Project:
     """An empty visit with sensible defaults: in 30 days, 2 days long, in Paris."""
     start = (today or date.today()) + timedelta(days=30)
     visit = Visit(
-        title="New visit",
+        title=_("New visit"),
         zone="Europe/Paris",
         dates=(start, start + timedelta(days=1)),
     )
@@ -122,78 +132,6 @@ class AppSettings:
         self.store.sync()
 
 
-class Recovery:
-    """Recovery copies of unsaved work, one per project (or per untitled project)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def path_for(self, project_path: Path | None, uid: str) -> Path:
-        """The recovery file of a project file (or of an untitled project ``uid``)."""
-        if project_path is None:
-            return self.folder / f"untitled-{uid}.json"
-        digest = hashlib.sha1(str(project_path.resolve()).encode("utf-8")).hexdigest()[:12]
-        return self.folder / f"{project_path.stem}-{digest}.json"
-
-    def write(self, project: Project, project_path: Path | None) -> Path:
-        """Save a recovery copy of ``project``."""
-        target = self.path_for(project_path, project.uid)
-        save_project(project, target)
-        return target
-
-    def discard(self, project_path: Path | None, uid: str) -> None:
-        """Delete the recovery copy (after a save or a deliberate discard)."""
-        self.path_for(project_path, uid).unlink(missing_ok=True)
-
-    def newer_copy(self, project_path: Path, uid: str) -> Project | None:
-        """A recovery copy newer than the project file on disk, if it can be read."""
-        copy = self.path_for(project_path, uid)
-        if not copy.exists():
-            return None
-        try:
-            if project_path.exists() and copy.stat().st_mtime <= project_path.stat().st_mtime:
-                return None
-            return load_project(copy)
-        except (OSError, InputFileError):
-            return None
-
-    def untitled_copies(self) -> list[Path]:
-        """Recovery copies of projects that were never saved, newest first."""
-        if not self.folder.is_dir():
-            return []
-        found = list(self.folder.glob("untitled-*.json"))
-        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-class Autosaver(QObject):
-    """Writes a recovery copy every minute while there are unsaved changes."""
-
-    def __init__(
-        self,
-        recovery: Recovery,
-        current: Source,
-        interval_ms: int = AUTOSAVE_MS,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.recovery = recovery
-        self._current = current
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.save_now)
-        self.timer.start()
-
-    def save_now(self) -> Path | None:
-        """Write the recovery copy now if the document has unsaved changes."""
-        project, path, modified = self._current()
-        if not modified:
-            return None
-        try:
-            return self.recovery.write(project, path)
-        except OSError:
-            return None
-
-
 class FileActions:
     """New, Open, Save, Save As, exports and the unsaved-changes prompt, with dialogs."""
 
@@ -221,8 +159,8 @@ class FileActions:
         if not self.maybe_save():
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self.window, "Open a visit", str(self._folder()), PROJECT_FILTER
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.window, _("Open a visit"), str(self._folder()), _(PROJECT_FILTER)
             )
             if not chosen:
                 return False
@@ -234,11 +172,11 @@ class FileActions:
         try:
             project = load_project(path)
         except InputFileError as error:
-            QMessageBox.critical(self.window, "Could not open the visit", error.message)
+            QMessageBox.critical(self.window, _("Could not open the visit"), error.message)
             self.settings.remove_recent(path)
             return False
         copy = self.recovery.newer_copy(path, project.uid)
-        if copy is not None and self._ask_restore(path.name):
+        if copy is not None and self._ask_restore(path.name, self._copy_age(path, project.uid)):
             self.doc.reset(copy, path, modified=True)
         else:
             self.recovery.discard(path, project.uid)
@@ -257,18 +195,26 @@ class FileActions:
                 project = load_project(copy)
             except InputFileError:
                 continue
-            if self._ask_restore(project.visit.title):
+            if self._ask_restore(project.visit.title, self._copy_age(None, project.uid)):
                 self.load_untitled(project, modified=True)
                 return True
             copy.unlink(missing_ok=True)
         return False
 
-    def _ask_restore(self, name: str) -> bool:
+    def _copy_age(self, path: Path | None, uid: str) -> str:
+        seconds = self.recovery.age(path, uid)
+        if seconds is None:
+            return ""
+        return age_text(seconds, time.time() - seconds)
+
+    def _ask_restore(self, name: str, age: str) -> bool:
+        text = _("Visit Planner closed without saving changes to {name}.").format(name=name)
+        if age:
+            text += "\n" + _("The automatic copy of those changes was made {age}.").format(age=age)
         answer = QMessageBox.question(
             self.window,
-            "Restore unsaved changes?",
-            f"Visit Planner closed without saving changes to {name}.\n"
-            "Restore the changes from the automatic copy?",
+            _("Restore unsaved changes?"),
+            text + "\n\n" + _("Restore the changes from the automatic copy?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -283,8 +229,8 @@ class FileActions:
     def save_as(self) -> bool:
         """Save to a file the user chooses."""
         suggested = self._folder() / f"{_safe_name(self.doc.project.visit.title)}.json"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Save the visit", str(suggested), PROJECT_FILTER
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Save the visit"), str(suggested), _(PROJECT_FILTER)
         )
         if not chosen:
             return False
@@ -299,13 +245,15 @@ class FileActions:
             self.doc.save(path)
         except OSError as error:
             QMessageBox.critical(
-                self.window, "Could not save", f"Could not save {path.name}: {error.strerror}"
+                self.window,
+                _("Could not save"),
+                _("Could not save {name}: {reason}").format(name=path.name, reason=error.strerror),
             )
             return False
         self.recovery.discard(old_path, uid)
         self.recovery.discard(path, uid)
         self.settings.add_recent(path)
-        self._status(f"Saved {path.name}")
+        self._status(_("Saved {name}").format(name=path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -314,8 +262,8 @@ class FileActions:
             return True
         answer = QMessageBox.question(
             self.window,
-            "Save changes?",
-            f"Save the changes to {self.doc.name} before closing it?",
+            _("Save changes?"),
+            _("Save the changes to {name} before closing it?").format(name=self.doc.name),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -333,27 +281,19 @@ class FileActions:
         from visitplanner.io.ics_export import export_ics
 
         if per_person:
-            folder = QFileDialog.getExistingDirectory(
-                self.window, "Folder for everyone's calendars", str(self._folder())
-            )
-            if not folder:
-                return []
-            target = Path(folder)
+            target = exports.choose_people_folder(self.window, self._folder(), self.doc.project)
         else:
             suggested = self._folder() / f"{_safe_name(self.doc.project.visit.title)}.ics"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self.window, "Export the calendar", str(suggested), "Calendar files (*.ics)"
-            )
-            if not chosen:
-                return []
-            target = Path(chosen)
+            target = exports.choose_calendar_file(self.window, suggested)
+        if target is None:
+            return []
         try:
             project, written = export_ics(self.doc.project, target, per_person)
         except OSError as error:
-            QMessageBox.critical(self.window, "Could not export", f"{error}")
+            QMessageBox.critical(self.window, _("Could not export"), f"{error}")
             return []
-        self.doc.push(project, "Export calendars")
-        self._status(f"Wrote {len(written)} calendar file{'s' if len(written) != 1 else ''}")
+        self.doc.push(project, _("Export calendars"))
+        self._status(exports.written_text(len(written)))
         return written
 
     def export_pdf(self) -> Path | None:
@@ -361,8 +301,8 @@ class FileActions:
         from visitplanner.ui.print_pdf import export_itinerary_pdf
 
         suggested = self._folder() / f"{_safe_name(self.doc.project.visit.title)}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self.window, "Export the itinerary", str(suggested), "PDF files (*.pdf)"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Export the itinerary"), str(suggested), _("PDF files (*.pdf)")
         )
         if not chosen:
             return None
@@ -370,9 +310,9 @@ class FileActions:
         try:
             export_itinerary_pdf(self.doc.project, path)
         except OSError as error:
-            QMessageBox.critical(self.window, "Could not export", f"{error}")
+            QMessageBox.critical(self.window, _("Could not export"), f"{error}")
             return None
-        self._status(f"Wrote {path.name}")
+        self._status(_("Wrote {name}").format(name=path.name))
         return path
 
     def _folder(self) -> Path:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Project, Schedule, Visit
+from visitplanner.i18n import N_, _
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status, quality_text
-from visitplanner.ui import collab, commands
+from visitplanner.ui import collab, commands, unplaced_tray
 from visitplanner.ui.availability import dates_dialog
 from visitplanner.ui.availability.editor import AvailabilityEditor
 from visitplanner.ui.balance_panel import BalancePanel
@@ -40,11 +41,11 @@ from visitplanner.ui.solve_worker import SolveFn, SolveRunner
 
 # The editor tabs, in the order a coordinator fills them in.
 EDITORS: tuple[tuple[str, type[QWidget]], ...] = (
-    ("People", PeopleEditor),
-    ("Availability", AvailabilityEditor),
-    ("Activities", ActivitiesEditor),
-    ("Venues", VenuesEditor),
-    ("Settings", VisitSettingsEditor),
+    (N_("People"), PeopleEditor),
+    (N_("Availability"), AvailabilityEditor),
+    (N_("Activities"), ActivitiesEditor),
+    (N_("Venues"), VenuesEditor),
+    (N_("Settings"), VisitSettingsEditor),
 )
 
 
@@ -73,12 +74,13 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(recovery, self._autosave_source, autosave_ms, self)
         self._build_central()
         self._build_docks()
+        self.tray = unplaced_tray.install(self)
         self._build_status()
         self._build_actions()
         self._connect()
         self.collab = collab.install(self)  # invitations, replies, calendar server
         self._show_solving(False)
-        self.setWindowTitle("Visit Planner")
+        self.setWindowTitle(_("Visit Planner"))
         self.resize(1400, 900)
         geometry, state = settings.window_geometry(), settings.window_state()
         if geometry is not None:
@@ -102,10 +104,10 @@ class MainWindow(QMainWindow):
         self.people_view = PeopleView()
         self.programme = QTabWidget()
         self.programme.setDocumentMode(True)
-        self.programme.addTab(self.view, "Calendar")
-        self.programme.addTab(self.people_view, "Who is where")
+        self.programme.addTab(self.view, _("Calendar"))
+        self.programme.addTab(self.people_view, _("Who is where"))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.programme, "Programme")
+        self.tabs.addTab(self.programme, _("Programme"))
         self.editors: list[QWidget] = []
         for title, cls in EDITORS:
             editor: Any = cls()
@@ -113,22 +115,22 @@ class MainWindow(QMainWindow):
                 lambda visit, text, source=editor: self._on_visit_edited(source, visit, text)
             )
             self.editors.append(editor)
-            self.tabs.addTab(editor, title)
+            self.tabs.addTab(editor, _(title))
         self.setCentralWidget(self.tabs)
 
     def _build_docks(self) -> None:
         self.problems = ProblemsPanel()
         self.problems_dock = self._dock(
-            "Problems", self.problems, Qt.DockWidgetArea.RightDockWidgetArea
+            _("Problems"), self.problems, Qt.DockWidgetArea.RightDockWidgetArea, "problems"
         )
         self.balance = BalancePanel()
         self.balance_dock = self._dock(
-            "Balance", self.balance, Qt.DockWidgetArea.RightDockWidgetArea
+            _("Balance"), self.balance, Qt.DockWidgetArea.RightDockWidgetArea, "balance"
         )
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setObjectName(f"dock-{name}")  # the same in every language (saved layout)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -138,8 +140,8 @@ class MainWindow(QMainWindow):
         self.solve_bar = QProgressBar()
         self.solve_bar.setRange(0, 0)
         self.solve_bar.setMaximumWidth(120)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop the planner and keep the best programme found so far")
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setToolTip(_("Stop the planner and keep the best programme found so far"))
         bar = self.statusBar()
         for widget in (self.solve_label, self.solve_bar, self.stop_button):
             bar.addPermanentWidget(widget)
@@ -159,63 +161,68 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         f = self.files
         stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         # Short labels on the toolbar; the full "Undo Move …" text stays in the menu and tooltip.
-        self.undo_action.setIconText("Undo")
-        self.redo_action.setIconText("Redo")
-        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}"))
-        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"Redo {text}"))
-        self.new_action = self._action("&New", f.new_file, QKeySequence.StandardKey.New)
+        self.undo_action.setIconText(_("Undo"))
+        self.redo_action.setIconText(_("Redo"))
+        stack.undoTextChanged.connect(
+            commands.ActionTip(self.undo_action, _("Undo {text}")).show_text
+        )
+        stack.redoTextChanged.connect(
+            commands.ActionTip(self.redo_action, _("Redo {text}")).show_text
+        )
+        self.new_action = self._action(_("&New"), f.new_file, QKeySequence.StandardKey.New)
         self.open_action = self._action(
-            "&Open…", lambda: f.open_file(None), QKeySequence.StandardKey.Open
+            _("&Open…"), lambda: f.open_file(None), QKeySequence.StandardKey.Open
         )
-        self.save_action = self._action("&Save", f.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action("Save &As…", f.save_as, "Ctrl+Shift+S")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.save_action = self._action(_("&Save"), f.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(_("Save &As…"), f.save_as, "Ctrl+Shift+S")
+        self.quit_action = self._action(_("&Quit"), self.close, "Ctrl+Q")
         self.solve_action = self._action(
-            "&Solve", self.solve, "F5", "Let the planner arrange the programme"
+            _("&Solve"), self.solve, "F5", _("Let the planner arrange the programme")
         )
-        self.stop_action = self._action("S&top", self.runner.stop, "", "Stop the planner")
+        self.stop_action = self._action(_("S&top"), self.runner.stop, "", _("Stop the planner"))
         self.pin_action = self._action(
-            "&Pin / unpin",
+            _("&Pin / unpin"),
             self.edits.toggle_pin,
             "P",
-            "Keep the selected activity where it is when solving",
+            _("Keep the selected activity where it is when solving"),
         )
         self.unschedule_action = self._action(
-            "&Remove from programme", self.edits.unschedule_selected
+            _("&Remove from programme"), self.edits.unschedule_selected
         )
-        self.dates_action = self._action("Choose &dates…", self.choose_dates)
-        self.axis_action = self._action("Show visitors' home time", self._toggle_axis)
+        self.dates_action = self._action(_("Choose &dates…"), self.choose_dates)
+        self.axis_action = self._action(_("Show visitors' home time"), self._toggle_axis)
         self.axis_action.setCheckable(True)
         self.axis_action.setChecked(self.settings.show_home_axis())
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(_("&File"))
         menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = menu.addMenu("Open &recent")
+        self.recent_menu = menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addActions([self.save_action, self.save_as_action])
         menu.addSeparator()
-        menu.addAction(self._action("Export calendar (.ics)…", lambda: f.export_ics(False)))
-        menu.addAction(self._action("Export a calendar per person…", lambda: f.export_ics(True)))
+        menu.addAction(self._action(_("Export calendar (.ics)…"), lambda: f.export_ics(False)))
+        menu.addAction(self._action(_("Export a calendar per person…"), lambda: f.export_ics(True)))
         menu.addAction(
-            self._action("Print / export &PDF…", f.export_pdf, QKeySequence.StandardKey.Print)
+            self._action(_("Print / export &PDF…"), f.export_pdf, QKeySequence.StandardKey.Print)
         )
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu("&Edit")
+        menu = self.menuBar().addMenu(_("&Edit"))
         menu.addActions([self.undo_action, self.redo_action])
         menu.addSeparator()
         menu.addActions([self.pin_action, self.unschedule_action])
-        menu = self.menuBar().addMenu("&Visit")
+        menu = self.menuBar().addMenu(_("&Visit"))
         menu.addActions([self.solve_action, self.stop_action, self.dates_action])
-        menu = self.menuBar().addMenu("Vie&w")
+        menu = self.menuBar().addMenu(_("Vie&w"))
         menu.addAction(self.axis_action)
         menu.addAction(self.problems_dock.toggleViewAction())
         menu.addAction(self.balance_dock.toggleViewAction())
-        toolbar = self.addToolBar("Main")
+        menu.addAction(self.tray.dock.toggleViewAction())
+        toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("toolbar-main")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
@@ -225,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_changed)
+        self.doc.changed.connect(self.autosaver.schedule)
         self.doc.modified_changed.connect(lambda _m: self._update_title())
         self.doc.path_changed.connect(lambda _p: self._update_title())
         self.scene.drag_feedback.connect(self._on_drag_feedback)
@@ -255,9 +263,7 @@ class MainWindow(QMainWindow):
         self.scene.show(project, self._report)
         self.view.fit_days()
         self.people_view.show_project(project)
-        assert self._checker is not None
-        self.problems.show_report(project, self._report, self._checker.index)
-        self.balance.show_report(project.visit, project.schedule, self._report)
+        self._show_panels(project, self._report)
         if project.visit is not self._shown_visit:
             self._shown_visit = project.visit
             for editor in self.editors:
@@ -266,8 +272,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    def _show_panels(self, project: Project, report: CheckReport) -> None:
+        """Problems and Balance always show the same programme and the same verdict."""
+        assert self._checker is not None
+        self.problems.show_report(project, report, self._checker.index)
+        self.balance.show_report(project.visit, project.schedule, report)
+
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.doc.name}[*] — Visit Planner")
+        self.setWindowTitle(_("{name}[*] — Visit Planner").format(name=self.doc.name))
         self.setWindowModified(self.doc.modified)
 
     def _update_actions(self) -> None:
@@ -302,7 +314,7 @@ class MainWindow(QMainWindow):
         """Show and select the block of occurrence ``key``."""
         self.tabs.setCurrentWidget(self.programme)
         self.programme.setCurrentWidget(self.view)
-        if self.scene.select_key(key):
+        if not self.tray.reveal(key) and self.scene.select_key(key):  # unplaced: in the tray
             self.view.ensureVisible(self.scene.blocks[key])
             self.view.setFocus()
 
@@ -311,7 +323,7 @@ class MainWindow(QMainWindow):
         dates = dates_dialog.choose_dates(self, self.doc.project.visit)
         if dates:
             visit = replace(self.doc.project.visit, dates=tuple(dates))
-            self.doc.push(commands.with_visit(self.doc.project, visit), "Choose dates")
+            self.doc.push(commands.with_visit(self.doc.project, visit), _("Choose dates"))
 
     def _toggle_axis(self, shown: bool) -> None:
         self.settings.set_show_home_axis(shown)
@@ -325,7 +337,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(partial(self.files.open_file, path))
         if not recent:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
+            self.recent_menu.addAction(_("(none yet)")).setEnabled(False)
 
     # ----------------------------------------------------------------- solving
 
@@ -333,7 +345,7 @@ class MainWindow(QMainWindow):
         """Start the planner in the background (pinned blocks stay where they are)."""
         project = self.doc.project
         if not project.visit.activities:
-            QMessageBox.information(self, "Nothing to plan", "Add activities before solving.")
+            QMessageBox.information(self, _("Nothing to plan"), _("Add activities before solving."))
             return False
         previous = project.schedule if project.schedule.placements else None
         if not self.runner.start(project.visit, previous):
@@ -353,10 +365,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_solve_label(self) -> None:
-        best = "none yet" if self._best is None else str(self._best)
+        best = _("none yet") if self._best is None else str(self._best)
         if self._best is not None:  # "within 12 % of the best possible", as the bound moves
             best += f" ({quality_text(self._best, self._bound)})"
-        self.solve_label.setText(f"Planning… best score {best}, {self.runner.elapsed:.1f} s")
+        self.solve_label.setText(
+            _("Planning… best score {best}, {seconds:.1f} s").format(
+                best=best, seconds=self.runner.elapsed
+            )
+        )
 
     def _on_progress(self, progress: Progress) -> None:
         if not self.runner.running:
@@ -364,7 +380,9 @@ class MainWindow(QMainWindow):
         self._best = progress.objective
         self._on_bound(progress.bound)
         streamed = replace(self._solving_base, schedule=progress.schedule)
-        self.scene.show(streamed, self.check(progress.schedule))
+        report = self.check(progress.schedule)
+        self.scene.show(streamed, report)
+        self._show_panels(streamed, report)
 
     def _on_bound(self, bound: float) -> None:
         self._bound = bound if self._bound is None else max(self._bound, bound)
@@ -375,14 +393,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(result.message, 15_000)
         base = self.doc.project
         if result.schedule is not None and result.status.has_schedule:
-            if not self.doc.push(commands.with_schedule(base, result.schedule), "Solve"):
+            if not self.doc.push(commands.with_schedule(base, result.schedule), _("Solve")):
                 self._on_changed(base)
             return
         self._on_changed(base)
         if result.status is Status.INFEASIBLE:
-            lines = "\n".join(f"• {line}" for line in result.explanation) or "No reason given."
+            lines = "\n".join(f"• {line}" for line in result.explanation) or _("No reason given.")
             QMessageBox.warning(
-                self, "No programme is possible", f"No programme fits every rule:\n\n{lines}"
+                self,
+                _("No programme is possible"),
+                _("No programme fits every rule:") + f"\n\n{lines}",
             )
 
     # ------------------------------------------------------------------ closing
@@ -393,6 +413,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.runner.shutdown()
+        self.autosaver.close_cleanly()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()

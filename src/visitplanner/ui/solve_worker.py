@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from visitplanner.domain import Schedule, Visit
+from visitplanner.i18n import _
 from visitplanner.solver.result import (
     Progress,
     SolveOptions,
@@ -73,7 +74,8 @@ class SolveWorker(QObject):
             else:
                 result = self._solve(self.visit, self.options, self.progress.emit, self.stop_signal)
         except Exception as exc:  # a solver bug must not kill the app
-            result = SolveResult(Status.INFEASIBLE, explanation=(f"The planner failed: {exc}",))
+            failed = _("The planner failed: {reason}").format(reason=exc)
+            result = SolveResult(Status.INFEASIBLE, explanation=(failed,))
         self.done.emit(result)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Availability, AvailabilityRange, Level, Participant, Visit
+from visitplanner.i18n import _, format_day
 from visitplanner.io.errors import InputFileError
 from visitplanner.ui.availability.grid import (
     LEVEL_COLOURS,
@@ -336,12 +337,18 @@ class AvailabilityEditor(QWidget):
         zone = self.display_zone()
         lines = self._changes(visit.availability_of(person.id), after, zone)
         names = ", ".join(Path(p).name for p in paths)
+        empty = ""
+        if not ranges:  # nothing at all in the visit's dates: say so, not "nothing changes"
+            empty = _("{files} has no events between {first} and {last}.").format(
+                files=names, first=format_day(days[0]), last=format_day(days[-1])
+            )
         dialog = ImportPreviewDialog(
             self,
             "Import calendar",
             f"Importing {names} for {person.name} changes the following "
             f"(times in {zone_city(zone)} time):",
             [PersonChanges(person.name, lines)],
+            empty,
         )
         if self.hooks.confirm(dialog) and lines:
             edited = _with_availability(visit, {person.id: after})

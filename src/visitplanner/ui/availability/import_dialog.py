@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Availability, AvailabilityRange, Level, Visit
 from visitplanner.domain.availability import Segment
+from visitplanner.i18n import _
 from visitplanner.ui.availability.grid import column_segments, time_label
 
 _BECOMES: dict[Level, str] = {
@@ -102,6 +103,7 @@ class ImportPreviewDialog(QDialog):
         title: str,
         intro: str,
         changes: Sequence[PersonChanges],
+        empty_text: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -122,7 +124,10 @@ class ImportPreviewDialog(QDialog):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         layout.addWidget(self.tree)
-        self.empty = QLabel("Nothing changes: the file agrees with what is already entered.")
+        self.empty = QLabel(
+            empty_text or _("Nothing changes: the file agrees with what is already entered.")
+        )
+        self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         nothing = not any(p.lines for p in self.changes)
         self.empty.setVisible(nothing)
@@ -186,7 +191,7 @@ def default_hooks() -> ImportHooks:
 
 
 def _choose_files(parent: QWidget, caption: str, file_filter: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
+    paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
     return list(paths)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Activity, Kind, Placement
 from visitplanner.domain.clock import duration_text, hhmm
 from visitplanner.domain.replies import occurrence_marks
+from visitplanner.i18n import _, ngettext
 
 FILL = {Kind.FORMAL: QColor("#2f5f9e"), Kind.INFORMAL: QColor("#f2c14e")}
 TEXT = {Kind.FORMAL: QColor("#ffffff"), Kind.INFORMAL: QColor("#2b2b2b")}
@@ -38,7 +39,9 @@ class BlockItem(QGraphicsItem):
         self.activity = activity
         self.venue_name = venue_name
         self.interpreted = interpreted
-        self.problems: tuple[str, ...] = ()
+        self.problems: tuple[str, ...] = ()  # the rule labels
+        self.messages: tuple[str, ...] = ()  # one per problem line: who, what, when
+        self._lines: tuple[tuple[str, str], ...] = ()
         self._rect = QRectF(0, 0, rect.width(), rect.height())
         self.setPos(rect.topLeft())
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -74,12 +77,24 @@ class BlockItem(QGraphicsItem):
         self._update_tooltip()
         self.update()
 
-    def set_problems(self, labels: tuple[str, ...]) -> None:
-        """Mark the block red (with the rule labels as tooltip) or clear the mark."""
-        if labels != self.problems:
+    def set_problems(
+        self, labels: tuple[str, ...], lines: tuple[tuple[str, str], ...] = ()
+    ) -> None:
+        """Mark the block red, naming the first problem; the tooltip lists them all.
+
+        ``labels`` are the rules broken; ``lines`` the (rule label, message) of each problem.
+        """
+        if labels != self.problems or lines != self._lines:
             self.problems = labels
+            self._lines = lines
+            self.messages = tuple(message for _label, message in lines)
             self._update_tooltip()
             self.update()
+
+    @property
+    def first_problem(self) -> str:
+        """The first problem in words (with people and times), or ``""``."""
+        return self.messages[0] if self.messages else (self.problems[0] if self.problems else "")
 
     def on_bottom_edge(self, scene_pos: QPointF) -> bool:
         """Whether ``scene_pos`` grabs the bottom edge (to resize)."""
@@ -132,9 +147,12 @@ class BlockItem(QGraphicsItem):
             (bold, self.activity.title),
             (plain, f"{hhmm(p.start)}–{hhmm(p.end)} · {self.venue_name}"),
         ]
-        people = f"{len(p.attendees)} people"
+        if self.problems:
+            # A red block says what is wrong before anything else.
+            lines.append((bold, "⚠ " + self.first_problem))
+        people = people_text(len(p.attendees))
         if self.interpreted:
-            people += " · ⇄ interpreter"
+            people += " · " + _("⇄ interpreter")
         shown = getattr(self.scene(), "project", None)  # answers to invitations: ✓ ? ✗
         people += f" · {m}" if shown and (m := occurrence_marks(shown, p.key)) else ""
         lines.append((plain, people))
@@ -154,13 +172,16 @@ class BlockItem(QGraphicsItem):
         lines = [
             f"<b>{_esc(self.activity.title)}</b>",
             f"{hhmm(p.start)}–{hhmm(p.end)} ({duration_text(p.length)}), {_esc(self.venue_name)}",
-            f"{len(p.attendees)} people" + (", with the interpreter" if self.interpreted else ""),
+            people_text(len(p.attendees))
+            + (_(", with the interpreter") if self.interpreted else ""),
         ]
         if p.pinned:
-            lines.append("Pinned: the planner keeps it where it is")
+            lines.append(_("Pinned: the planner keeps it where it is"))
         if self.problems:
-            lines.append("<span style='color:#b00000'><b>Problems:</b></span>")
-            lines.extend(f"• {_esc(label)}" for label in self.problems)
+            lines.append(f"<span style='color:#b00000'><b>{_esc(_('Problems:'))}</b></span>")
+            for label, message in self._lines or tuple((lab, "") for lab in self.problems):
+                text = f"<i>{_esc(label)}</i>" + (f": {_esc(message)}" if message else "")
+                lines.append(f"• {text}")
         self.setToolTip("<br>".join(lines))
 
 
@@ -175,10 +196,10 @@ class TravelItem(QGraphicsItem):
         self.short = short
         self.setZValue(5)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setToolTip(
-            f"{minutes} min travel to the next venue"
-            + (" — not enough time before the next activity" if short else "")
-        )
+        tip = _("{minutes} min travel to the next venue").format(minutes=minutes)
+        if short:
+            tip += " — " + _("not enough time before the next activity")
+        self.setToolTip(tip)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         """The strip's rectangle."""
@@ -202,7 +223,7 @@ class TravelItem(QGraphicsItem):
             font.setPointSizeF(7.5)
             painter.setFont(font)
             painter.setPen(color.darker(130))
-            label = f"{self.minutes} min travel"
+            label = _("{minutes} min travel").format(minutes=self.minutes)
             back = QFontMetricsF(font).boundingRect(label).adjusted(-3, 0, 3, 0)
             back.moveCenter(self._rect.center())
             painter.fillRect(back, QColor(255, 255, 255, 220))
@@ -222,6 +243,11 @@ def _paint_lock(painter: QPainter, top_left: QPointF, color: QColor) -> None:
     painter.setBrush(QBrush(color))
     painter.drawRoundedRect(QRectF(x, y + 5, 10, 7), 1.5, 1.5)
     painter.restore()
+
+
+def people_text(count: int) -> str:
+    """ "1 person", "8 people"."""
+    return ngettext("{n} person", "{n} people", count).format(n=count)
 
 
 def _esc(text: str) -> str:

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from visitplanner.domain import Placement, Project, Schedule
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import ngettext
 from visitplanner.solver.checker import CheckReport
 from visitplanner.ui.calendar.blocks import BlockItem, TravelItem
 from visitplanner.ui.calendar.geometry import (
@@ -29,6 +30,7 @@ from visitplanner.ui.calendar.geometry import (
     lanes,
     other_zone_time,
 )
+from visitplanner.ui.problem_lines import block_problems
 
 Preview = Callable[[Schedule], CheckReport]
 
@@ -40,12 +42,15 @@ class _Drag:
     resize: bool
     grab_dy: float  # pointer y minus block top, for moves
     current: Placement
+    # Set for a block dragged in from the unplaced tray: fixes each candidate up.
+    adjust: Callable[[Placement], Placement] | None = None
 
 
 class CalendarScene(QGraphicsScene):
     """Days side by side; blocks can be dragged, resized and nudged."""
 
     placement_edited = Signal(object, object)  # old Placement, new Placement
+    placement_nudged = Signal(object, object)  # the same, for an arrow-key nudge
     drag_feedback = Signal(str)  # a status-bar line while dragging
     selected_key_changed = Signal(str)  # "" when nothing is selected
 
@@ -175,7 +180,7 @@ class CalendarScene(QGraphicsScene):
         venue = next((v.name for v in visit.venues if v.id == p.venue), p.venue)
         interpreted = any(pid in self.index.interpreters for pid in p.attendees)
         item = BlockItem(p, self.index.activities[p.activity_id], venue, interpreted, QRectF())
-        item.set_problems(self._labels_for(p.key, self._report))
+        item.set_problems(*block_problems(self._report, p.key))
         return item
 
     def _rect_for(self, p: Placement, lane: int = 0, count: int = 1) -> QRectF:
@@ -245,7 +250,7 @@ class CalendarScene(QGraphicsScene):
         start = g.clamp_start(p.start + slots * g.slot, p.length)
         new = p.moved(day, start)
         if new != p:
-            self.placement_edited.emit(p, new)
+            self.placement_nudged.emit(p, new)
         return new
 
     def _block_at(self, pos: QPointF) -> BlockItem | None:
@@ -298,6 +303,8 @@ class CalendarScene(QGraphicsScene):
         if drag is None:
             return None
         candidate = self._candidate(drag, pos)
+        if drag.adjust is not None:
+            candidate = drag.adjust(candidate)
         if candidate == drag.current:
             return candidate
         drag.current = candidate
@@ -313,10 +320,44 @@ class CalendarScene(QGraphicsScene):
             return
         drag.item.setZValue(10)
         self.drag_feedback.emit("")
-        if drag.current != drag.original:
+        if drag.adjust is not None:  # brought in from the tray: a new placement
+            self.placement_edited.emit(None, drag.current)
+        elif drag.current != drag.original:
             self.placement_edited.emit(drag.original, drag.current)
         elif self.project is not None:
             self.show(self.project, self._report)
+
+    def begin_new_drag(
+        self, placement: Placement, pos: QPointF, adjust: Callable[[Placement], Placement]
+    ) -> BlockItem | None:
+        """Drag in ``placement``, not yet on the calendar; ``adjust`` fixes each candidate."""
+        if not self.editable or self.project is None or self._drag is not None:
+            return None
+        item = self._make_block(placement)
+        item.set_geometry(self._rect_for(placement))
+        item.setZValue(20)
+        self.addItem(item)
+        self._drag = _Drag(item, placement, False, 0.0, placement, adjust)
+        self.drag_to(pos)
+        self._check_tentative(self._drag.current)  # even when the pointer did not move it
+        return item
+
+    def cancel_drag(self) -> bool:
+        """Abandon the drag in progress: the block goes back, nothing is recorded."""
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return False
+        self.drag_feedback.emit("")
+        if self.project is not None:
+            self.show(self.project, self._report)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        """Escape cancels a drag (the button may still be held)."""
+        if event.key() == Qt.Key.Key_Escape and self.cancel_drag():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _candidate(self, drag: _Drag, pos: QPointF) -> Placement:
         g = self.geometry
@@ -339,11 +380,19 @@ class CalendarScene(QGraphicsScene):
             return
         report = self.preview(self.project.schedule.with_placement(candidate))
         for key, item in self.blocks.items():
-            item.set_problems(self._labels_for(key, report))
-        labels = self._labels_for(candidate.key, report)
+            item.set_problems(*block_problems(report, key))
+        if self._drag is not None:  # a block dragged in from the tray is not in ``blocks``
+            self._drag.item.set_problems(*block_problems(report, candidate.key))
+        _labels, lines = block_problems(report, candidate.key)
+        messages = [message for _label, message in lines]
         status = self._where(candidate)
-        if labels:
-            status += " — breaks: " + "; ".join(labels)
+        if messages:
+            status += " — " + messages[0]
+            more = len(messages) - 1
+            if more:
+                status += " " + ngettext(
+                    "(and {n} more problem)", "(and {n} more problems)", more
+                ).format(n=more)
         self.drag_feedback.emit(status)
 
     def _where(self, p: Placement) -> str:
@@ -351,13 +400,9 @@ class CalendarScene(QGraphicsScene):
         visit = self.project.visit
         return f"{capitalized(visit.day_label(p.day))}, {hhmm(p.start)}–{hhmm(p.end)}"
 
-    @staticmethod
-    def _labels_for(key: str, report: CheckReport) -> tuple[str, ...]:
-        seen: list[str] = []
-        for v in report.for_key(key):
-            if v.label not in seen:
-                seen.append(v.label)
-        return tuple(seen)
+    def blocks_dragged(self) -> BlockItem | None:
+        """The block being dragged, if any."""
+        return self._drag.item if self._drag is not None else None
 
     def dragging(self) -> bool:
         """Whether a block is being dragged."""

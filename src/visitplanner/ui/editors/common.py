@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -203,7 +204,33 @@ def zone_combo(parent: QWidget | None = None) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     combo.setCompleter(completer)
+    popup = completer.popup()
+    if popup is not None:
+        popup.installEventFilter(_FirstSuggestionOnEnter(completer))
     return combo
+
+
+class _FirstSuggestionOnEnter(QObject):
+    """Enter in a completer's list with nothing highlighted takes the first suggestion."""
+
+    def __init__(self, completer: QCompleter) -> None:
+        super().__init__(completer)
+        self.completer = completer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Highlight the first suggestion before the completer handles Enter."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            popup = self.completer.popup()
+            if popup is None:
+                return False
+            if not popup.currentIndex().isValid() and self.completer.completionCount() > 0:
+                self.completer.setCurrentRow(0)
+                popup.setCurrentIndex(self.completer.currentIndex())
+        return False
 
 
 def zone_error(text: str) -> str:

@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -79,6 +81,7 @@ class VisitSettingsEditor(QWidget):
         left, right = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        self._columns, self._halves = columns, (left, right)
 
         box, form = _group("The visit", inner)
         self.title_edit = QLineEdit(form)
@@ -204,6 +207,16 @@ class VisitSettingsEditor(QWidget):
         lay.addWidget(scroll)
         self._connect()
         self.setEnabled(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        """Two columns when they fit side by side, else one below the other (nothing cut off)."""
+        super().resizeEvent(event)
+        left, right = self._halves
+        needed = left.sizeHint().width() + right.sizeHint().width() + 40
+        wide = self.width() >= needed
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
 
     def _connect(self) -> None:
         def on(text: str) -> Callable[..., None]:
