@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import pairwise
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
@@ -114,6 +115,33 @@ def shades_for(index: VisitIndex, schedule: Schedule, placement: Placement) -> t
             reasons.append(_("{venue} hosts «{title}»").format(venue=venue[0], title=title))
         out.append(Shade(q.day, q.start, q.end, ShadeKind.TAKEN, "; ".join(reasons)))
     return tuple(sorted(out, key=lambda s: (s.kind, s.day, s.start)))
+
+
+def flattened(shades: Iterable[Shade]) -> tuple[Shade, ...]:
+    """Non-overlapping stretches per day, each with the most serious kind covering it.
+
+    What is painted: one layer, so that eight people away at the same time look no
+    darker than one. Reasons are those of the most serious kind, joined.
+    """
+    by_day: dict[int, list[Shade]] = {}
+    for shade in shades:
+        by_day.setdefault(shade.day, []).append(shade)
+    out: list[Shade] = []
+    for day, mine in sorted(by_day.items()):
+        cuts = sorted({m for s in mine for m in (s.start, s.end)})
+        for lo, hi in pairwise(cuts):
+            covering = [s for s in mine if s.start <= lo and hi <= s.end]
+            if not covering:
+                continue
+            kind = max(s.kind for s in covering)
+            reasons = list(dict.fromkeys(s.reason for s in covering if s.kind is kind))
+            reason = "\n".join(reasons)
+            last = out[-1] if out else None
+            if last and (last.day, last.end, last.kind, last.reason) == (day, lo, kind, reason):
+                out[-1] = Shade(day, last.start, hi, kind, reason)
+                continue
+            out.append(Shade(day, lo, hi, kind, reason))
+    return tuple(out)
 
 
 def reasons_at(shades: Iterable[Shade], day: int, minute: int) -> list[str]:

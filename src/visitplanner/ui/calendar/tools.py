@@ -69,6 +69,16 @@ class CalendarTools(QObject):
                 "Shade the times when someone required, the interpreter or the venue is not free"
             ),
         }
+        short = {
+            self.zoom_in: _("Zoom +"),
+            self.zoom_out: _("Zoom −"),
+            self.fit: _("Fit days"),
+            self.previous_day: _("◀ Day"),
+            self.next_day: _("Day ▶"),
+            self.shading: _("Where can it go?"),
+        }
+        for action, text in short.items():
+            action.setIconText(text)
         for action, tip in tips.items():
             action.setToolTip(tip)
             action.setStatusTip(tip)

@@ -31,7 +31,7 @@ from visitplanner.ui.calendar.geometry import (
     zone_label,
 )
 from visitplanner.ui.calendar.scene import CalendarScene
-from visitplanner.ui.calendar.shading import Shade, paint_shades, shades_for
+from visitplanner.ui.calendar.shading import Shade, flattened, paint_shades, shades_for
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE, DEFAULT_SCALE = 0.5, 4.0, 1.2  # pixels per minute
@@ -160,7 +160,10 @@ class CalendarView(QGraphicsView):
         self.viewport().update()
 
     def shades(self) -> tuple[Shade, ...]:
-        """The shading for the selected block (worked out once per project and block)."""
+        """The shading painted for the selected block (one layer, most serious kind first).
+
+        Worked out once per project and selected block, not on every drag step.
+        """
         scene = self.calendar
         key = scene.selected_key()
         if not self.show_shading or not key or scene.project is None or scene.index is None:
@@ -168,7 +171,7 @@ class CalendarView(QGraphicsView):
         if self._shaded_for[0] is not scene.project or self._shaded_for[1] != key:
             p = scene.project.schedule.get(key)
             shades = shades_for(scene.index, scene.project.schedule, p) if p else ()
-            self._shades, self._shaded_for = shades, (scene.project, key)
+            self._shades, self._shaded_for = flattened(shades), (scene.project, key)
         return self._shades
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
