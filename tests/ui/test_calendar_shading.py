@@ -177,11 +177,8 @@ def test_who_is_free_lists_the_attendees_and_follows_the_drag(qtbot, tmp_path) -
     # Each row shows that person's shading from the visit index, not a copy of it.
     index = scene.index
     for pid in ids:
-        expected = [
-            s
-            for s in person_shades(index, window.doc.project.schedule, pid, "dinner")
-            if s.day == 1
-        ]
+        shades = person_shades(index, window.doc.project.schedule, pid, "dinner")
+        expected = [s for s in flattened(shades) if s.day == 1]
         assert strip.shades_of(pid, 1) == expected
     # Drag (button held) to day 2: the strip follows the tentative placement.
     target = QPointF(scene.geometry.x_of_day(2) + 40, grab.y() - 60)

@@ -118,6 +118,7 @@ class CalendarTools(QObject):
         dock.setObjectName("dock-who-is-free")
         dock.setWidget(scroll)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.window.resizeDocks([dock], [190], Qt.Orientation.Vertical)
         self.who_is_free_dock = dock
         menu = self._view_menu()
         if menu is not None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from visitplanner.domain import Project
+from visitplanner.i18n import _, format_short_day
 from visitplanner.ui.calendar.blocks import BlockItem
 from visitplanner.ui.calendar.geometry import (
     AXIS,
@@ -240,6 +242,24 @@ class CalendarView(QGraphicsView):
                 return
         super().contextMenuEvent(event)
 
+    def _heading(self, day: int, width: float) -> str:
+        """The longest of "Day 1 · Tue 23 Mar", "Tue 23 Mar", "Day 1" that fits ``width``."""
+        visit = self.calendar.project.visit if self.calendar.project else None
+        if visit is None:
+            return ""
+        font = QFont(self.font())
+        font.setPointSizeF(9.5)
+        font.setBold(True)
+        metrics = QFontMetricsF(font)
+        choices = [day_heading(visit, day)]
+        if 1 <= day <= visit.n_days:
+            choices.append(format_short_day(visit.dates[day - 1]))
+        choices.append(_("Day {n}").format(n=day))
+        for text in choices:
+            if metrics.horizontalAdvance(text) <= width - 6:
+                return text
+        return choices[-1]
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """Day names (and time-zone names) pinned to the top of the visible area."""
         scene = self.calendar
@@ -262,7 +282,7 @@ class CalendarView(QGraphicsView):
             cell = QRectF(g.x_of_day(day), top, g.day_width, BAND)
             painter.setFont(bold)
             painter.setPen(QColor("#222222"))
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, day_heading(visit, day))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, self._heading(day, cell.width()))
         painter.setFont(small)
         painter.setPen(QColor("#555555"))
         axes = [zone_label(visit.zone)]

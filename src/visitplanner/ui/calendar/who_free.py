@@ -16,10 +16,10 @@ from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import N_, _
 from visitplanner.ui.calendar.geometry import day_heading
-from visitplanner.ui.calendar.shading import STYLE, Shade, ShadeKind, person_shades
+from visitplanner.ui.calendar.shading import STYLE, Shade, ShadeKind, flattened, person_shades
 
 NAME_WIDTH = 210.0
-ROW = 22.0
+ROW = 20.0
 HEADER = 38.0
 LEGEND = (
     (ShadeKind.UNAVAILABLE, N_("Not available")),
@@ -73,7 +73,8 @@ class WhoIsFree(QWidget):
         for pid in invited:
             if pid in index.people:
                 self.rows.append((pid, pid in required))
-                self._shades[pid] = person_shades(index, project.schedule, pid, p.key)
+                shades = person_shades(index, project.schedule, pid, p.key)
+                self._shades[pid] = list(flattened(shades))
         self.setMinimumHeight(int(HEADER + ROW * max(len(self.rows), 2) + 8))
         self.updateGeometry()
 
