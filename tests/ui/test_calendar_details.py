@@ -32,7 +32,7 @@ def _double_click(qtbot, window, key: str):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def test_double_click_edits_attendance_venue_notes_and_pin_in_one_undo_step(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_edits_attendance_venue_notes_and_pin_as_one_undo(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, tmp_path)
     window.show()
     qtbot.waitExposed(window)

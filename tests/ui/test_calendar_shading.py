@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
@@ -108,7 +110,7 @@ def test_flattened_shading_paints_one_layer_with_the_most_serious_kind(tmp_path)
     flat = flattened(shades)
     spans = [(s.day, s.start, s.end, s.kind) for s in flat]
     assert spans[0] == (1, 600, 650, ShadeKind.IF_NEED_BE)
-    assert all(a.end <= b.start for a, b in zip(flat, flat[1:], strict=False) if a.day == b.day)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(flat) if a.day == b.day)
     covered = {(s.day, m) for s in flat for m in range(s.start, s.end)}
     assert covered == {(s.day, m) for s in shades for m in range(s.start, s.end)}
     assert reasons_at(flat, 1, 670) == ["b\nc"]

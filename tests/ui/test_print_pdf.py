@@ -13,8 +13,8 @@ import pytest
 from tests.solver.test_balance import demo_schedule
 from visitplanner.domain import Project, Schedule
 from visitplanner.domain.index import VisitIndex
-from visitplanner.io.project import load_project
 from visitplanner.i18n import language
+from visitplanner.io.project import load_project
 from visitplanner.ui.print_pdf import day_html, export_itinerary_pdf, travel_legs
 
 
