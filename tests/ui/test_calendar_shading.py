@@ -194,3 +194,27 @@ def test_who_is_free_lists_the_attendees_and_follows_the_drag(qtbot, tmp_path) -
     # Nothing selected: the strip says how to use it.
     scene.clearSelection()
     assert strip.placement is None and strip.rows == []
+
+
+def test_hovering_shaded_time_says_why(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = _shown(qtbot, tmp_path)
+    scene, view = window.scene, window.view
+    rect = scene.blocks["evaluation"].scene_rect()
+    view.ensureVisible(rect)
+    QTest.mouseClick(view.viewport(), LEFT, NO_MOD, _vp(window, rect.center()))
+    g = scene.geometry
+    spot = QPointF(g.x_of_day(2) + 20, g.y_of(parse_hhmm("15:00")))
+    view.ensureVisible(spot.x(), spot.y(), 5, 5)
+    assert "Cllr Morag Baird is not available" in view.shade_tooltip(spot).splitlines()
+    at = _vp(window, spot)
+    help_event = QHelpEvent(QEvent.Type.ToolTip, at, view.viewport().mapToGlobal(at))
+    QApplication.sendEvent(view.viewport(), help_event)
+    qtbot.waitUntil(lambda: "Cllr Morag Baird is not available" in QToolTip.text())
+    # Between the day columns (or with nothing selected) there is nothing to explain.
+    assert view.shade_tooltip(QPointF(g.x_of_day(2) - 2, spot.y())) == ""
+    scene.clearSelection()
+    assert view.shade_tooltip(spot) == ""

@@ -6,12 +6,13 @@ zooms the time scale (Ctrl+wheel, Ctrl+plus/minus) and fits or pages the days.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
 
 from visitplanner.domain import Project
 from visitplanner.i18n import _, format_short_day
@@ -33,7 +34,13 @@ from visitplanner.ui.calendar.geometry import (
     zone_label,
 )
 from visitplanner.ui.calendar.scene import CalendarScene
-from visitplanner.ui.calendar.shading import Shade, flattened, paint_shades, shades_for
+from visitplanner.ui.calendar.shading import (
+    Shade,
+    flattened,
+    paint_shades,
+    reasons_at,
+    shades_for,
+)
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE, DEFAULT_SCALE = 0.5, 4.0, 1.2  # pixels per minute
@@ -175,6 +182,29 @@ class CalendarView(QGraphicsView):
             shades = shades_for(scene.index, scene.project.schedule, p) if p else ()
             self._shades, self._shaded_for = flattened(shades), (scene.project, key)
         return self._shades
+
+    def shade_tooltip(self, scene_pos: QPointF) -> str:
+        """Why the time at ``scene_pos`` is shaded (one reason a line), or ``""``."""
+        g = self.calendar.geometry
+        day = g.day_at(scene_pos.x())
+        x0 = g.x_of_day(day)
+        if not x0 <= scene_pos.x() <= x0 + g.day_width:
+            return ""
+        minute = int(g.minute_at(scene_pos.y()))
+        return "\n".join(reasons_at(self.shades(), day, minute))
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        """Over shaded time (not over a block or travel strip), the tooltip says why."""
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(event, QHelpEvent)
+            and not any(item.toolTip() for item in self.items(event.pos()))
+        ):
+            text = self.shade_tooltip(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+                return True
+        return super().viewportEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
         """Repaint, first dropping the cached background when what it shows changed."""
