@@ -218,3 +218,23 @@ def test_hovering_shaded_time_says_why(qtbot, tmp_path) -> None:  # type: ignore
     assert view.shade_tooltip(QPointF(g.x_of_day(2) - 2, spot.y())) == ""
     scene.clearSelection()
     assert view.shade_tooltip(spot) == ""
+
+
+def test_shading_reasons_speak_french() -> None:
+    from tests.ui.test_calendar_fixtures import with_paris_plan
+    from visitplanner.i18n import language
+    from visitplanner.io.project import load_project
+    from visitplanner.ui.files import demo_path
+
+    project = with_paris_plan(load_project(demo_path()))
+    index = VisitIndex(project.visit)
+    evaluation = project.schedule.get("evaluation")
+    assert evaluation is not None
+    with language("fr"):
+        shades = shades_for(index, project.schedule, evaluation)
+    reasons = reasons_at(shades, 2, parse_hhmm("15:00"))
+    assert "Cllr Morag Baird n’est pas disponible" in reasons
+    assert any(
+        "autres personnes sont à « Mainstreaming" in r
+        for r in reasons_at(shades, 1, parse_hhmm("10:00"))
+    )

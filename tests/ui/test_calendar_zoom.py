@@ -135,6 +135,17 @@ def test_fit_days_shows_five_days_without_horizontal_scrolling(qtbot, tmp_path) 
     assert view.first_visible_day() == 3
     tools.previous_day.trigger()
     assert view.first_visible_day() == 2
+    # Alt+arrows page through the days and never move the selected block.
+    from PySide6.QtTest import QTest
+
+    window.scene.select_key("evaluation")
+    before = window.doc.project
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.first_visible_day() == 3
+    QTest.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.first_visible_day() == 2
+    assert window.doc.project is before
     assert view.go_to_day(99) == 5
     tools.fit.trigger()
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)

@@ -238,6 +238,12 @@ class CalendarView(QGraphicsView):
             Qt.Key.Key_Right: (1, 0),
         }
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            # Normally the window's "Previous/Next day" shortcuts get here first.
+            self.step_day(-1 if event.key() == Qt.Key.Key_Left else 1)
+            event.accept()
+            return
         if ctrl and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(ZOOM_STEP)
             event.accept()
