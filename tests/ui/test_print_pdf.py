@@ -13,8 +13,9 @@ import pytest
 from tests.solver.test_balance import demo_schedule
 from visitplanner.domain import Project, Schedule
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import language
 from visitplanner.io.project import load_project
-from visitplanner.ui.print_pdf import day_html, export_itinerary_pdf
+from visitplanner.ui.print_pdf import day_html, export_itinerary_pdf, travel_legs
 
 
 @pytest.fixture
@@ -82,3 +83,29 @@ def test_pdf_renders(qapp: object, project: Project, tmp_path: Path) -> None:
         timeout=30,
     )
     assert list(tmp_path.glob("p*.png"))
+
+
+def test_day_page_shows_travel_legs_between_venues(project: Project) -> None:
+    visit = project.visit
+    day1 = project.schedule.on_day(1)
+    text = day_html(visit, VisitIndex(visit), 1, day1)
+    steering, dinner = project.schedule.get("steering"), project.schedule.get("dinner")
+    assert steering is not None and dinner is not None
+    assert (steering.venue, dinner.venue) == ("city-hall", "restaurant")
+    # Hôtel de Ville -> Le Procope is 20 minutes in the demo's travel table.
+    assert "20 min to Le Procope" in text
+    legs = travel_legs(visit, day1)
+    assert legs["steering"] == (20, "restaurant")
+    assert "dinner" not in legs  # nothing after dinner
+    # Two activities at the same venue: no journey.
+    same = tuple(replace(p, venue="city-hall") for p in day1)
+    assert travel_legs(visit, same) == {}
+
+
+def test_day_page_speaks_french(project: Project) -> None:
+    visit = project.visit
+    with language("fr"):
+        text = day_html(visit, VisitIndex(visit), 1, project.schedule.on_day(1))
+    assert "Jour 1 — mardi 23 mars 2027" in text
+    assert "20 min de trajet vers Le Procope" in text
+    assert "Interprétation assurée par :</b> Claire Dubois" in text

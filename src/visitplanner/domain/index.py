@@ -96,11 +96,22 @@ class VisitIndex:
 
     def busy(self, pid: str) -> tuple[Stretch, ...]:
         """Stretches when ``pid`` is unavailable."""
-        return tuple(s for s in self.stretches[pid] if s.level is Level.UNAVAILABLE)
+        return self._by_level[Level.UNAVAILABLE][pid]
 
     def if_need_be(self, pid: str) -> tuple[Stretch, ...]:
         """Stretches when ``pid`` is free only if need be."""
-        return tuple(s for s in self.stretches[pid] if s.level is Level.IF_NEED_BE)
+        return self._by_level[Level.IF_NEED_BE][pid]
+
+    @cached_property
+    def _by_level(self) -> dict[Level, dict[str, tuple[Stretch, ...]]]:
+        """The stretches split by level once (the checker asks on every drag step)."""
+        return {
+            level: {
+                pid: tuple(s for s in found if s.level is level)
+                for pid, found in self.stretches.items()
+            }
+            for level in (Level.UNAVAILABLE, Level.IF_NEED_BE)
+        }
 
     def free_spans(self, pid: str, day: int) -> list[tuple[int, int]]:
         """Minutes-of-day spans when ``pid`` is not unavailable on ``day``."""

@@ -30,6 +30,7 @@ from visitplanner.ui.availability.editor import AvailabilityEditor
 from visitplanner.ui.balance_panel import BalancePanel
 from visitplanner.ui.calendar import CalendarScene, CalendarView, PeopleView
 from visitplanner.ui.calendar.edits import CalendarEdits
+from visitplanner.ui.calendar.tools import install_calendar_tools
 from visitplanner.ui.document import Document
 from visitplanner.ui.editors.activities import ActivitiesEditor
 from visitplanner.ui.editors.people import PeopleEditor
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.collab = collab.install(self)  # invitations, replies, calendar server
+        self.calendar_tools = install_calendar_tools(self)
         self._show_solving(False)
         self.setWindowTitle(_("Visit Planner"))
         self.resize(1400, 900)

@@ -20,12 +20,14 @@ from PySide6.QtGui import (
 from visitplanner.domain import Placement, Project, Side, Visit
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import N_, _, format_day, format_duration
+from visitplanner.ui.calendar.geometry import zone_label
 
 SIDE_HEADINGS: dict[Side, str] = {
-    Side.VISITOR: "Visitors",
-    Side.HOST: "Hosts",
-    Side.OBSERVER: "Observer",
-    Side.INTERPRETER: "Interpreter",
+    Side.VISITOR: N_("Visitors"),
+    Side.HOST: N_("Hosts"),
+    Side.OBSERVER: N_("Observer"),
+    Side.INTERPRETER: N_("Interpreter"),
 }
 RESOLUTION = 300
 FOOTER_PT = 8
@@ -47,11 +49,11 @@ def export_itinerary_pdf(project: Project, path: Path) -> None:
     writer.setResolution(RESOLUTION)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(16, 14, 16, 14), QPageLayout.Unit.Millimeter)
-    writer.setTitle(f"Itinerary — {visit.title}")
+    writer.setTitle(_("Itinerary — {title}").format(title=visit.title))
     writer.setCreator("Visit Planner")
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"Cannot write the itinerary to {path}")
+        raise OSError(_("Cannot write the itinerary to {path}").format(path=path))
     try:
         page = writer.pageLayout().paintRectPixels(RESOLUTION)
         footer_h = FOOTER_PT * RESOLUTION / 72 * 2
@@ -62,7 +64,10 @@ def export_itinerary_pdf(project: Project, path: Path) -> None:
                 writer.newPage()
             placements = project.schedule.on_day(day)
             _draw_page(painter, writer, body, day_html(visit, index, day, placements))
-            _draw_footer(painter, body, footer_h, f"{visit.title} — page {day} of {n}")
+            footer = _("{title} — page {page} of {pages}").format(
+                title=visit.title, page=day, pages=n
+            )
+            _draw_footer(painter, body, footer_h, footer)
     finally:
         painter.end()
     os.replace(tmp, path)
@@ -76,7 +81,7 @@ def _draw_page(painter: QPainter, writer: QPdfWriter, body: QRectF, content: str
     width = body.width()
     doc.setTextWidth(width)
     scale = 1.0
-    for _ in range(3):
+    for _attempt in range(3):
         height = doc.size().height()
         if height * scale <= body.height():
             break
@@ -98,22 +103,46 @@ def _draw_footer(painter: QPainter, body: QRectF, height: float, text: str) -> N
     painter.restore()
 
 
+def travel_legs(visit: Visit, placements: tuple[Placement, ...]) -> dict[str, tuple[int, str]]:
+    """For each placement of one day, the journey its people make next (minutes, venue id).
+
+    The next activity is the first one after it that shares an attendee; a leg is
+    listed only when it is at another venue with a travel time.
+    """
+    legs: dict[str, tuple[int, str]] = {}
+    for p in placements:
+        following = [
+            q
+            for q in placements
+            if q.key != p.key and q.start >= p.end and set(q.attendees) & set(p.attendees)
+        ]
+        if not following:
+            continue
+        nxt = min(following, key=lambda q: (q.start, q.key))
+        minutes = visit.travel.between(p.venue, nxt.venue)
+        if nxt.venue != p.venue and minutes > 0:
+            legs[p.key] = (minutes, nxt.venue)
+    return legs
+
+
 def day_html(visit: Visit, index: VisitIndex, day: int, placements: tuple[Placement, ...]) -> str:
     """The HTML of one day's page."""
     e = html.escape
     date_text = ""
     if 1 <= day <= visit.n_days:
-        d = visit.dates[day - 1]
-        date_text = f" — {d:%A} {d.day} {d:%B %Y}"
-    city = visit.zone.rsplit("/", 1)[-1].replace("_", " ")
+        date_text = " — " + format_day(visit.dates[day - 1])
+    city = zone_label(visit.zone)
     parts = [
         f"<p style='color:#555555; font-size:9pt'>{e(visit.title)}</p>",
-        f"<h1 style='font-size:18pt'>Day {day}{e(date_text)}</h1>",
-        f"<p style='color:#555555'>All times are {e(city)} time ({e(visit.zone)}).</p>",
+        f"<h1 style='font-size:18pt'>{e(_('Day {n}').format(n=day) + date_text)}</h1>",
+        "<p style='color:#555555'>"
+        + e(_("All times are {city} time ({zone}).").format(city=city, zone=visit.zone))
+        + "</p>",
     ]
     if not placements:
-        parts.append("<p><i>Nothing is planned for this day yet.</i></p>")
+        parts.append(f"<p><i>{e(_('Nothing is planned for this day yet.'))}</i></p>")
         return "".join(parts)
+    legs = travel_legs(visit, placements)
     parts.append("<table width='100%' cellspacing='0' cellpadding='6'>")
     for n, p in enumerate(placements):
         shade = "#f2f4f8" if n % 2 == 0 else "#ffffff"
@@ -122,39 +151,56 @@ def day_html(visit: Visit, index: VisitIndex, day: int, placements: tuple[Placem
             f"<td width='18%' valign='top'><b>{hhmm(p.start)}–{hhmm(p.end)}</b></td>"
             f"<td valign='top'>{_placement_html(visit, index, p)}</td></tr>"
         )
+        if p.key in legs:
+            minutes, venue = legs[p.key]
+            leg = _("{duration} to {venue}").format(
+                duration=format_duration(minutes), venue=_venue_name(visit, venue)
+            )
+            parts.append(
+                f"<tr><td></td><td style='color:#555555'><i>&#8595; {e(leg)}</i></td></tr>"
+            )
     parts.append("</table>")
     return "".join(parts)
+
+
+def _venue_name(visit: Visit, vid: str) -> str:
+    try:
+        return visit.venue(vid).name
+    except KeyError:
+        return vid
 
 
 def _placement_html(visit: Visit, index: VisitIndex, p: Placement) -> str:
     e = html.escape
     act = index.activities.get(p.activity_id)
     title = act.title if act else p.activity_id
-    kind = "Formal meeting" if act and act.is_formal else "Informal time"
+    kind = _("Formal meeting") if act and act.is_formal else _("Informal time")
     lines = [
-        f"<b style='font-size:11pt'>{e(title)}</b> <span style='color:#555555'>({kind})</span>"
+        f"<b style='font-size:11pt'>{e(title)}</b> <span style='color:#555555'>({e(kind)})</span>"
     ]
     try:
         venue = visit.venue(p.venue)
         where = e(venue.name) + (f", {e(venue.address)}" if venue.address else "")
     except KeyError:
-        where = e(p.venue) if p.venue else "Venue not set"
-    lines.append(f"<span style='color:#333333'>Where:</span> {where}")
+        where = e(p.venue) if p.venue else e(_("Venue not set"))
+    lines.append(f"<span style='color:#333333'>{e(_('Where:'))}</span> {where}")
     for side, heading in SIDE_HEADINGS.items():
         if side is Side.INTERPRETER:
             continue
         names = [index.name(pid) for pid in p.attendees if _side(index, pid) is side]
         if names:
-            lines.append(f"<span style='color:#333333'>{heading}:</span> {e(', '.join(names))}")
+            label = e(_("{heading}:").format(heading=_(heading)))
+            lines.append(f"<span style='color:#333333'>{label}</span> {e(', '.join(names))}")
     interpreters = [index.name(pid) for pid in p.attendees if _side(index, pid) is Side.INTERPRETER]
     if interpreters:
-        lines.append(f"<b>Interpreter present:</b> {e(', '.join(interpreters))}")
+        present = e(_("Interpreter present:"))
+        lines.append(f"<b>{present}</b> {e(', '.join(interpreters))}")
     elif index.needs_interpreter(p.attendees):
-        lines.append("<b style='color:#c62828'>No interpreter — but one is needed</b>")
+        missing = e(_("No interpreter — but one is needed"))
+        lines.append(f"<b style='color:#c62828'>{missing}</b>")
     else:
-        lines.append(
-            "<span style='color:#555555'>No interpreter (everyone shares a language)</span>"
-        )
+        shared = e(_("No interpreter (everyone shares a language)"))
+        lines.append(f"<span style='color:#555555'>{shared}</span>")
     if act and act.notes:
         notes = "<br/>".join(e(line) for line in act.notes.splitlines())
         lines.append(f"<i style='color:#444444'>{notes}</i>")

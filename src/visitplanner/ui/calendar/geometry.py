@@ -11,6 +11,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain import Placement, Side, Visit
+from visitplanner.i18n import _, format_short_day
 
 HEADER = 50.0  # space at the top for day names (drawn by the view, always visible)
 BAND = 36.0  # height of the day-name band drawn over the top of the view
@@ -138,3 +139,10 @@ def other_zone_time(visit: Visit, zone: str, minute: int) -> str:
 def capitalized(text: str) -> str:
     """``text`` with its first letter in capitals (the rest untouched)."""
     return text[:1].upper() + text[1:]
+
+
+def day_heading(visit: Visit, day: int) -> str:
+    """A day column's name: ``"Day 1 · Tue 2 Jun"`` (in the user's language)."""
+    if 1 <= day <= visit.n_days:
+        return _("Day {n} · {date}").format(n=day, date=format_short_day(visit.dates[day - 1]))
+    return _("Day {n}").format(n=day)

@@ -6,11 +6,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from visitplanner.domain import Level, Project
+from visitplanner.domain import Level, Project, Side
 from visitplanner.domain.clock import hhmm, visit_minute
 from visitplanner.domain.index import VisitIndex
+from visitplanner.i18n import N_, _
 from visitplanner.ui.calendar.blocks import FILL, TEXT
-from visitplanner.ui.calendar.geometry import capitalized
+from visitplanner.ui.calendar.geometry import day_heading
 
 NAME_WIDTH = 200.0
 LANE = 26.0
@@ -20,6 +21,12 @@ DAY_GAP = 24.0
 ELIDE = Qt.TextElideMode.ElideRight
 BUSY = QColor("#d9d9d9")
 IF_NEED_BE = QColor("#f6e7b0")
+SIDES: dict[Side, str] = {
+    Side.HOST: N_("host"),
+    Side.VISITOR: N_("visitor"),
+    Side.INTERPRETER: N_("interpreter"),
+    Side.OBSERVER: N_("observer"),
+}
 
 
 class PeopleView(QGraphicsView):
@@ -59,7 +66,7 @@ class PeopleView(QGraphicsView):
         smalls = QFontMetricsF(small)
         height = TOP + LANE * len(visit.participants)
         for day in range(1, visit.n_days + 1):
-            title = scene.addSimpleText(capitalized(visit.day_label(day)), bold)
+            title = scene.addSimpleText(day_heading(visit, day), bold)
             title.setPos(x_of(day, visit.day_start) + 4, 2)
             for hour in range(-(-visit.day_start // 60) * 60, visit.day_end, 60):
                 x = x_of(day, hour)
@@ -77,7 +84,11 @@ class PeopleView(QGraphicsView):
             name = scene.addSimpleText(names.elidedText(person.label, ELIDE, NAME_WIDTH - 12))
             name.setPos(6, y + 5)
             name.setToolTip(
-                f"{person.label} — {person.side.value}, speaks {', '.join(person.languages)}"
+                _("{name} — {side}, speaks {languages}").format(
+                    name=person.label,
+                    side=_(SIDES[person.side]),
+                    languages=", ".join(person.languages),
+                )
             )
             for stretch in index.stretches.get(person.id, ()):
                 day = stretch.start // 1440 + 1
@@ -89,9 +100,9 @@ class PeopleView(QGraphicsView):
                 rect = QRectF(x_of(day, lo), y + 2, (hi - lo) * PX_PER_MINUTE, LANE - 4)
                 item = scene.addRect(rect, QPen(Qt.PenStyle.NoPen), QBrush(color))
                 item.setToolTip(
-                    "Not available"
+                    _("Not available")
                     if stretch.level is Level.UNAVAILABLE
-                    else "Free only if need be"
+                    else _("Free only if need be")
                 )
             for p in project.schedule:
                 if person.id not in p.attendees or p.activity_id not in index.activities:

@@ -66,6 +66,7 @@ class CalendarScene(QGraphicsScene):
         self._report = CheckReport()
         self._drag: _Drag | None = None
         self._day_width = 320.0
+        self._px_per_minute = 1.2
         self.selectionChanged.connect(self._on_selection)
 
     # ----------------------------------------------------------------- building
@@ -86,6 +87,13 @@ class CalendarScene(QGraphicsScene):
         """Fit the day columns to the view (rebuilds when the width changes)."""
         if abs(width - self._day_width) >= 1 and self._drag is None:
             self._day_width = width
+            if self.project is not None:
+                self.show(self.project, self._report)
+
+    def set_time_scale(self, px_per_minute: float) -> None:
+        """Zoom the time axis (pixels per minute; rebuilds when it changes)."""
+        if abs(px_per_minute - self._px_per_minute) > 1e-6 and self._drag is None:
+            self._px_per_minute = px_per_minute
             if self.project is not None:
                 self.show(self.project, self._report)
 
@@ -112,6 +120,7 @@ class CalendarScene(QGraphicsScene):
             visit.slot,
             axes=2 if second else 1,
             day_width=self._day_width,
+            px_per_minute=self._px_per_minute,
         )
         self.blockSignals(True)
         self.clear()
