@@ -147,7 +147,7 @@ class ActivitiesEditor(ListEditor):
         self.form_area.setWidget(form)
 
         for edit in (self.title_edit, self.id_edit):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         for spin in (self.min_spin, self.max_spin, self.min_visitors_spin):
             spin.valueChanged.connect(lambda *_: self.commit())
@@ -196,8 +196,7 @@ class ActivitiesEditor(ListEditor):
         self.optional_list.set_items([], ())
         self.venues_list.set_items([], ())
         self.windows_editor.set_windows((), 1)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.general_error.say("")
         self.form.setEnabled(False)
 
@@ -222,12 +221,9 @@ class ActivitiesEditor(ListEditor):
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.title, self.ident, self.lengths, self.min_visitors, self.people)
-
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
 
     def _on_people(self, changed: CheckList) -> None:
         other = self.optional_list if changed is self.required_list else self.required_list
@@ -235,16 +231,13 @@ class ActivitiesEditor(ListEditor):
             other.set_checked(pid, False)
         self.commit()
 
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Title, id, lengths and the visitors needed, checked."""
         taken = [a.id for a in visit.activities if a.id != key]
         invited = set(self.required_list.checked()) | set(self.optional_list.checked())
         n_visitors = sum(1 for p in visit.people_on(Side.VISITOR) if p.id in invited)
         want = self.min_visitors_spin.value()
-        checks = (
+        return [
             (self.title, "" if self.title_edit.text().strip() else "Give a title"),
             (self.ident, id_error(self.id_edit.text(), taken)),
             (
@@ -257,18 +250,15 @@ class ActivitiesEditor(ListEditor):
                 self.min_visitors,
                 f"Only {n_visitors} visitors are invited" if want > n_visitors else "",
             ),
-        )
-        for f, message in checks:
-            f.show(message)
-        windows_ok = self.windows_editor.windows() is not None
-        return windows_ok and not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def validate(self) -> bool:
+        """Mark every invalid field and time window in place; True when all are valid."""
+        fields_ok = super().validate()
+        return self.windows_editor.windows() is not None and fields_ok
+
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with activity ``key`` as the form says (None if unchanged or refused)."""
         old = visit.activity(key)
         windows = self.windows_editor.windows()
         assert windows is not None
@@ -291,12 +281,12 @@ class ActivitiesEditor(ListEditor):
             new = with_visitor_minimum(new, visit, self.min_visitors_spin.value())
         except ValueError as exc:
             self.general_error.say(str(exc))
-            return
+            return None
         self.general_error.say("")
         if new == old:
-            return
+            return None
         acts = tuple(new if a.id == key else a for a in visit.activities)
-        self.emit_edit(replace(visit, activities=acts), _undo_text(old, new), select=new.id)
+        return replace(visit, activities=acts), _undo_text(old, new), new.id
 
 
 def _undo_text(old: Activity, new: Activity) -> str:

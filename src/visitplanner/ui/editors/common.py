@@ -93,6 +93,15 @@ class Field:
         return self.error.text()
 
 
+def show_errors(checks: Iterable[tuple[Field, str]]) -> bool:
+    """Mark each field with its message (clearing the valid ones); True when none is wrong."""
+    ok = True
+    for field, message in checks:
+        field.show(message)
+        ok = ok and not message
+    return ok
+
+
 class Form(QWidget):
     """A two-column form whose fields carry an error label under them."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,15 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Visit
-from visitplanner.ui.editors.common import Confirm, ask_confirm
+from visitplanner.ui.editors.common import Confirm, Field, ask_confirm, show_errors
 
 
 class ListEditor(QWidget):
     """A list of items on the left, the selected item's form on the right.
 
     Subclasses fill :meth:`items`, :meth:`load_item`, :meth:`clear_form`,
-    :meth:`add_item` and :meth:`remove_item`. Edits go out through
-    ``visit_edited`` as (new valid Visit, short undo text).
+    :meth:`add_item`, :meth:`remove_item`, and for the form :meth:`fields`,
+    :meth:`field_errors` and :meth:`edited`; validating and committing the form
+    is shared. Edits go out through ``visit_edited`` as (new valid Visit, short
+    undo text).
     """
 
     visit_edited = Signal(object, str)
@@ -91,6 +95,51 @@ class ListEditor(QWidget):
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
         """A visit without ``key`` (after asking): (visit, undo text), or None."""
         raise NotImplementedError
+
+    def fields(self) -> tuple[Field, ...]:
+        """The form's fields that can be marked wrong."""
+        raise NotImplementedError
+
+    def field_errors(self, visit: Visit, key: str) -> Sequence[tuple[Field, str]]:
+        """Each checked field with the reason it is wrong ('' when right)."""
+        raise NotImplementedError
+
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with the (valid) form's entry: (visit, undo text, item id), or None.
+
+        None when nothing changed or the entry cannot be applied.
+        """
+        raise NotImplementedError
+
+    # -- shared form behaviour ----------------------------------------------
+
+    def validate(self) -> bool:
+        """Mark every invalid field in place; True when the entry is valid."""
+        visit, key = self._visit, self.current_key()
+        if visit is None or key is None:
+            return False
+        return show_errors(self.field_errors(visit, key))
+
+    def commit(self) -> None:
+        """Send the form's entry out as a new visit, if it is valid and changed."""
+        if self._loading or not self.validate():
+            return
+        visit, key = self._visit, self.current_key()
+        assert visit is not None and key is not None
+        edit = self.edited(visit, key)
+        if edit is not None:
+            new_visit, text, new_key = edit
+            self.emit_edit(new_visit, text, select=new_key)
+
+    def clear_marks(self) -> None:
+        """Remove every error mark from the form."""
+        for f in self.fields():
+            f.show("")
+
+    def on_text(self, _text: str) -> None:
+        """Check the entry as the user types (not while the form is being filled)."""
+        if not self._loading:
+            self.validate()
 
     # -- shared behaviour ---------------------------------------------------
 

@@ -148,11 +148,11 @@ class PeopleEditor(ListEditor):
             self.languages_edit,
             self.email_edit,
         ):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         zone_line = self.zone_combo.lineEdit()
         assert zone_line is not None
-        zone_line.textChanged.connect(self._on_text)
+        zone_line.textChanged.connect(self.on_text)
         zone_line.editingFinished.connect(self.commit)
         self.zone_combo.activated.connect(lambda *_: self.commit())
         self.side_combo.currentIndexChanged.connect(lambda *_: self.commit())
@@ -193,8 +193,7 @@ class PeopleEditor(ListEditor):
             edit.clear()
         self.zone_combo.setEditText("")
         self.group_check.setChecked(False)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.form.setEnabled(False)
 
     def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
@@ -224,20 +223,15 @@ class PeopleEditor(ListEditor):
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.ident, self.name, self.languages, self.zone, self.email)
 
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
-
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Id, name, languages, time zone and email, checked."""
         taken = [p.id for p in visit.participants if p.id != key]
-        checks = (
+        email = self.email_edit.text().strip()
+        return [
             (self.ident, id_error(self.id_edit.text(), taken)),
             (self.name, "" if self.name_edit.text().strip() else "Give a name"),
             (self.languages, language_error(self.languages_edit.text())),
@@ -245,21 +239,13 @@ class PeopleEditor(ListEditor):
             (
                 self.email,
                 ""
-                if not self.email_edit.text().strip()
-                or _EMAIL.match(self.email_edit.text().strip())
+                if not email or _EMAIL.match(email)
                 else "This does not look like an email address",
             ),
-        )
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with participant ``key`` as the form says."""
         old = visit.participant(key)
         new = replace(
             old,
@@ -274,12 +260,12 @@ class PeopleEditor(ListEditor):
             is_group=self.group_check.isChecked(),
         )
         if new == old:
-            return
+            return None
         people = tuple(new if p.id == key else p for p in visit.participants)
         edited = replace(visit, participants=people)
         if new.id != old.id:
             edited = renamed_person(edited, old.id, new.id)
-        self.emit_edit(edited, _undo_text(old, new), select=new.id)
+        return edited, _undo_text(old, new), new.id
 
 
 def _undo_text(old: Participant, new: Participant) -> str:

@@ -30,6 +30,7 @@ from visitplanner.ui.editors.common import (
     Field,
     Form,
     minutes_spin,
+    show_errors,
     time_error,
     time_text,
     zone_combo,
@@ -311,9 +312,7 @@ class VisitSettingsEditor(QWidget):
             elif not DateWindow(first, last, self.days_spin.value(), days).runs():
                 window_to = f"No run of {self.days_spin.value()} days fits in this window"
         checks += [(self.window_to, window_to), (self.weekdays, weekdays)]
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        return show_errors(checks)
 
     def _day_order_error(self) -> str:
         if time_error(self.start_edit.text()):

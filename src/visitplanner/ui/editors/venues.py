@@ -112,7 +112,7 @@ class VenuesEditor(ListEditor):
         self.form = form
         self.form_area.setWidget(form)
         for edit in (self.name_edit, self.address_edit, self.id_edit):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         self.shared_check.toggled.connect(lambda *_: self.commit())
 
@@ -175,8 +175,7 @@ class VenuesEditor(ListEditor):
         for edit in (self.name_edit, self.address_edit, self.id_edit):
             edit.clear()
         self.shared_check.setChecked(False)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.form.setEnabled(False)
 
     def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
@@ -204,33 +203,20 @@ class VenuesEditor(ListEditor):
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.name, self.ident)
 
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
-
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Name and id, checked."""
         taken = [v.id for v in visit.venues if v.id != key]
-        checks = (
+        return [
             (self.name, "" if self.name_edit.text().strip() else "Give a name"),
             (self.ident, id_error(self.id_edit.text(), taken)),
-        )
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with venue ``key`` as the form says."""
         old = visit.venue(key)
         new = replace(
             old,
@@ -240,12 +226,12 @@ class VenuesEditor(ListEditor):
             shared=self.shared_check.isChecked(),
         )
         if new == old:
-            return
+            return None
         edited = replace(visit, venues=tuple(new if v.id == key else v for v in visit.venues))
         if new.id != old.id:
             edited = renamed_venue(edited, old.id, new.id)
         text = f"Rename {old.name}" if new.name != old.name else f"Edit {old.name}"
-        self.emit_edit(edited, text, select=new.id)
+        return edited, text, new.id
 
     # -- travel table -------------------------------------------------------
 
