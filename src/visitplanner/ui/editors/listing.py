@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Visit
+from visitplanner.i18n import _
 from visitplanner.ui.editors.common import Confirm, Field, ask_confirm, show_errors
 
 
@@ -33,8 +34,12 @@ class ListEditor(QWidget):
     visit_edited = Signal(object, str)
 
     def __init__(
-        self, noun: str, parent: QWidget | None = None, confirm: Confirm | None = None
+        self,
+        nouns: tuple[str, str, str],
+        parent: QWidget | None = None,
+        confirm: Confirm | None = None,
     ) -> None:
+        """``nouns``: the Add button's text, its tooltip and the Remove button's tooltip."""
         super().__init__(parent)
         self.confirm: Confirm = confirm or ask_confirm(self)
         self._visit: Visit | None = None
@@ -45,11 +50,12 @@ class ListEditor(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.add_button = QPushButton(f"Add {noun}", self)
-        self.add_button.setToolTip(f"Add a new {noun} to the visit")
+        add_text, add_tip, remove_tip = nouns
+        self.add_button = QPushButton(add_text, self)
+        self.add_button.setToolTip(add_tip)
         self.add_button.clicked.connect(self._on_add)
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setToolTip(f"Remove the selected {noun} (asks first)")
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.setToolTip(remove_tip)
         self.remove_button.clicked.connect(self._on_remove)
 
         left = QWidget(self)
