@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Availability, AvailabilityRange, Level, Visit
 from visitplanner.domain.availability import Segment
+from visitplanner.i18n import N_, _, format_short_day, ngettext
 from visitplanner.ui.availability.grid import column_segments, time_label
 
+# Marked only: shown through _() in the current language.
 _BECOMES: dict[Level, str] = {
-    Level.AVAILABLE: "becomes available",
-    Level.IF_NEED_BE: "becomes free only if need be",
-    Level.UNAVAILABLE: "becomes unavailable",
+    Level.AVAILABLE: N_("{stretch} becomes available"),
+    Level.IF_NEED_BE: N_("{stretch} becomes free only if need be"),
+    Level.UNAVAILABLE: N_("{stretch} becomes unavailable"),
 }
 
 # (paths, home zone, first day, last day, current availability) -> ranges to paint over it.
@@ -64,10 +66,8 @@ def describe_changes(
         old = column_segments(before, day, zone, lo, hi)
         new = column_segments(after, day, zone, lo, hi)
         for start, end, level in _differences(old, new):
-            lines.append(
-                f"{day:%a} {day.day} {day:%b} {time_label(start)}-{time_label(end)} "
-                f"{_BECOMES[level]}"
-            )
+            stretch = f"{format_short_day(day)} {time_label(start)}-{time_label(end)}"
+            lines.append(_(_BECOMES[level]).format(stretch=stretch))
     return tuple(lines)
 
 
@@ -122,14 +122,14 @@ class ImportPreviewDialog(QDialog):
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         layout.addWidget(self.tree)
-        self.empty = QLabel("Nothing changes: the file agrees with what is already entered.")
+        self.empty = QLabel(_("Nothing changes: the file agrees with what is already entered."))
         layout.addWidget(self.empty)
         nothing = not any(p.lines for p in self.changes)
         self.empty.setVisible(nothing)
         self.tree.setVisible(not nothing)
         buttons = QDialogButtonBox()
         self.apply_button: QPushButton = buttons.addButton(
-            "Apply", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Apply"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button: QPushButton = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.setEnabled(not nothing)
@@ -154,8 +154,8 @@ class ImportPreviewDialog(QDialog):
 
 def _count(n: int) -> str:
     if n == 0:
-        return "no change"
-    return "1 change" if n == 1 else f"{n} changes"
+        return _("no change")
+    return ngettext("{n} change", "{n} changes", n).format(n=n)
 
 
 @dataclass
@@ -186,7 +186,7 @@ def default_hooks() -> ImportHooks:
 
 
 def _choose_files(parent: QWidget, caption: str, file_filter: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
+    paths, _filter = QFileDialog.getOpenFileNames(parent, caption, "", file_filter)
     return list(paths)
 
 
