@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from visitplanner.i18n import _
+from visitplanner.i18n import _, current_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
 from visitplanner.ui.files import (
@@ -91,6 +91,7 @@ def run_app(
     app.setApplicationName("Visit Planner")
     app.setOrganizationName("VisitPlanner")
     store = settings if settings is not None else default_settings()
+    previous_language = current_language()
     apply_language(chosen_language(store), app)
     window = build_window(Path(path) if path else None, store, recovery_dir)
     previous_hook = sys.excepthook
@@ -102,3 +103,4 @@ def run_app(
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        apply_language(previous_language, app)
