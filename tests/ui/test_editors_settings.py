@@ -137,3 +137,19 @@ def test_nothing_sent_while_another_field_is_invalid(
     with qtbot.assertNotEmitted(editor.visit_edited):
         editor.host_target_spin.setValue(300)
     assert editor.day_start.message == "Not a time like 09:30"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_columns_stack_when_they_do_not_fit_side_by_side(
+    qtbot: QtBot, editor: VisitSettingsEditor
+) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    editor.show()
+    editor.resize(1600, 700)
+    qtbot.waitUntil(lambda: editor.columns.direction() == QBoxLayout.Direction.LeftToRight)
+    editor.resize(600, 700)
+    qtbot.waitUntil(lambda: editor.columns.direction() == QBoxLayout.Direction.TopToBottom)
+    inner = editor.scroller.widget()
+    assert inner is not None
+    qtbot.waitUntil(lambda: inner.width() <= editor.scroller.viewport().width())

@@ -113,7 +113,10 @@ class ImportPreviewDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         for person in self.changes:
-            top = QTreeWidgetItem([f"{person.name}: {_count(len(person.lines))}"])
+            heading = _("{name}: {changes}").format(
+                name=person.name, changes=_count(len(person.lines))
+            )
+            top = QTreeWidgetItem([heading])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)

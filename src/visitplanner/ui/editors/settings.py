@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -77,8 +79,8 @@ class VisitSettingsEditor(QWidget):
         self._visit: Visit | None = None
         self._loading = False
         inner = QWidget(self)
-        columns = QHBoxLayout(inner)
-        left, right = QVBoxLayout(), QVBoxLayout()
+        columns = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
+        left, right = self.sides = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
 
@@ -120,6 +122,7 @@ class VisitSettingsEditor(QWidget):
         self.weekday_checks = [QCheckBox(_(name), week) for name in WEEKDAYS]
         for check in self.weekday_checks:
             week_lay.addWidget(check)
+        week_lay.addStretch(1)
         self.window_from = wform.add(
             _("From"), self.window_first, _("The earliest possible first day")
         )
@@ -205,7 +208,7 @@ class VisitSettingsEditor(QWidget):
 
         self.general_error = ErrorLabel(inner)
         left.addWidget(self.general_error)
-        scroll = QScrollArea(self)
+        scroll = self.scroller = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -243,6 +246,15 @@ class VisitSettingsEditor(QWidget):
             spin.valueChanged.connect(on(_("Change the interpreter rules")))
         for spin in self.weight_spins.values():
             spin.valueChanged.connect(on(_("Change the weights")))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Two columns when they fit side by side, else one (long French labels, small screens)."""
+        super().resizeEvent(event)
+        needed = sum(side.minimumSize().width() for side in self.sides) + 40
+        wide = self.scroller.viewport().width() >= needed
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     @property
     def visit(self) -> Visit | None:

@@ -314,7 +314,7 @@ class VenuesEditor(ListEditor):
             item.setBackground(QBrush(_INVALID_CELL))
             item.setToolTip(message)
             self._loading = False
-            self.travel_error.say(f"{_trip(a, b)}: {message}")
+            self.travel_error.say(_("{trip}: {problem}").format(trip=_trip(a, b), problem=message))
             return
         value = text.strip().removesuffix("min").strip()
         minutes = int(value) if value else None
