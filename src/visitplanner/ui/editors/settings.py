@@ -251,7 +251,7 @@ class VisitSettingsEditor(QWidget):
         """Two columns when they fit side by side, else one (long French labels, small screens)."""
         super().resizeEvent(event)
         needed = sum(side.minimumSize().width() for side in self.sides) + 40
-        wide = self.scroller.viewport().width() >= needed
+        wide = event.size().width() - 30 >= needed  # margins and a scroll bar
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
