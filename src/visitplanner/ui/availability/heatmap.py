@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from visitplanner.domain import Level, Visit
 from visitplanner.domain.availability import Segment
 from visitplanner.domain.clock import hhmm
-from visitplanner.i18n import _, format_short_day
+from visitplanner.i18n import _, format_short_day, ngettext
 from visitplanner.ui.availability.grid import (
     DayGrid,
     Frame,
@@ -111,7 +111,11 @@ class HeatMap(DayGrid):
         start, end = self.row_span(row)
         day = self.frame.days[col]
         lines = [
-            _("{day} {start}-{end}: {free} of {total} free").format(
+            ngettext(
+                "{day} {start}-{end}: {free} of {total} free",
+                "{day} {start}-{end}: {free} of {total} free",
+                info.free,
+            ).format(
                 day=format_short_day(day),
                 start=hhmm(start),
                 end=hhmm(end),
