@@ -22,6 +22,10 @@ TEXT_CALLS = {
     "setPlaceholderText",
     "setStatusTip",
     "setWhatsThis",
+    "setInformativeText",
+    "setDetailedText",
+    "setLabelText",
+    "setTitle",
     "setSuffix",
     "setPrefix",
     "setSpecialValueText",
@@ -29,6 +33,7 @@ TEXT_CALLS = {
     "setTabText",
     "setIconText",
     "QLabel",
+    "QMessageBox",
     "QPushButton",
     "QToolButton",
     "QAction",
@@ -68,6 +73,7 @@ PENDING = {
     "calendar/people.py",
     "files.py",
     "main_window.py",
+    "print_pdf.py",
     "problems_panel.py",
 }
 
