@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, get_timezone_location
 from PySide6.QtCore import QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -55,8 +55,11 @@ def grid_days(visit: Visit) -> tuple[date, ...]:
 
 
 def zone_city(zone: str) -> str:
-    """``"Europe/London"`` -> ``"London"``; ``"America/New_York"`` -> ``"New York"``."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+    """A zone's city in the current language: ``"Europe/London"`` -> ``"London"``, ``"Londres"``."""
+    try:
+        return str(get_timezone_location(zone, locale=babel_locale(), return_city=True))
+    except (LookupError, ValueError):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def day_header(day: date) -> str:
