@@ -115,6 +115,8 @@ def test_geometry_helpers() -> None:
     assert time_label(25 * 60) == "01:00 +1"
     assert time_label(-60) == "23:00 -1"
     assert zone_city("America/New_York") == "New York"
+    with i18n.language("fr"):
+        assert zone_city("Europe/London") == "Londres"
 
 
 def test_zone_labels(editor: AvailabilityEditor) -> None:
