@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from visitplanner import i18n
 from visitplanner.domain import DateWindow, Placement, Schedule, TravelTimes, Weights
 
 FRI, WED = date(2027, 3, 19), date(2027, 3, 24)
@@ -61,3 +62,15 @@ def test_schedule_replaces_and_removes_by_key() -> None:
     assert [p.key for p in moved.without("a")] == ["b@2"]
     assert moved.on_day(1) == () and len(moved.on_day(2)) == 2
     assert a.abs_start == 600 and b.abs_end == 1440 + 600
+
+
+def test_day_labels_and_window_labels_are_said_in_french() -> None:
+    from visitplanner.domain import Visit, Window
+
+    visit = Visit("v", "Europe/Paris", (date(2027, 3, 23), date(2027, 3, 24)))
+    with i18n.language("fr"):
+        assert visit.day_label(1) == "jour 1 (mar. 23 mars)"
+        assert visit.day_label(9) == "jour 9"
+        assert Window(9 * 60, 17 * 60).label == "chaque jour, 09:00-17:00"
+        assert Window(9 * 60, 17 * 60, 2).label == "jour 2, 09:00-17:00"
+    assert visit.day_label(1) == "day 1 (Tue 23 Mar)"

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from visitplanner import i18n
 from visitplanner.domain import (
     Activity,
     Availability,
@@ -114,6 +115,8 @@ def test_geometry_helpers() -> None:
     assert time_label(25 * 60) == "01:00 +1"
     assert time_label(-60) == "23:00 -1"
     assert zone_city("America/New_York") == "New York"
+    with i18n.language("fr"):
+        assert zone_city("Europe/London") == "Londres"
 
 
 def test_zone_labels(editor: AvailabilityEditor) -> None:
@@ -233,6 +236,10 @@ def test_heat_map_counts(qtbot: QtBot) -> None:
         "Tue 23 Mar 11:00-11:15: 2 of 2 free\nOnly if need be: Bob\nEveryone needed is free"
     )
     assert heat.tooltip_at(*at(12)) == "Tue 23 Mar 12:00-12:15: 1 of 2 free\nMissing: Bob"
+    with i18n.language("fr"):
+        french = heat.tooltip_at(*at(12))
+        assert french == "mar. 23 mars 12:00-12:15 : 1 libre sur 2\nAbsents : Bob"
+        assert heat.tooltip_at(*at(11)).startswith("mar. 23 mars 11:00-11:15 : 2 libres sur 2")
     assert heat_colour(2, 2) != heat_colour(1, 2) != heat_colour(0, 2)
 
 

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from visitplanner import i18n
 from visitplanner.domain import Kind, Visit, Window
 from visitplanner.io.project import load_project
 from visitplanner.ui.editors.activities import ActivitiesEditor
@@ -142,6 +143,9 @@ def test_visitor_minimum(qtbot: QtBot, editor: ActivitiesEditor, visit: Visit) -
     with qtbot.assertNotEmitted(editor.visit_edited):
         editor.min_visitors_spin.setValue(8)
     assert editor.min_visitors.message == "Only 7 visitors are invited"
+    with i18n.language("fr"):
+        editor.validate()
+    assert editor.min_visitors.message == "Seuls 7 visiteurs sont invités"
     with qtbot.waitSignal(editor.visit_edited, timeout=1000) as blocker:
         editor.min_visitors_spin.setValue(0)
     assert blocker.args[0].activity("lunch").min_attendance == ()

@@ -156,3 +156,19 @@ def test_enter_on_a_time_zone_suggestion_changes_the_zone(
     with qtbot.waitSignal(editor.visit_edited, timeout=1000) as blocker:
         qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert blocker.args == [replace(visit, zone="Europe/Berlin"), "Change the time zone"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_columns_stack_when_they_do_not_fit_side_by_side(
+    qtbot: QtBot, editor: VisitSettingsEditor
+) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    editor.show()
+    editor.resize(1600, 700)
+    qtbot.waitUntil(lambda: editor.columns.direction() == QBoxLayout.Direction.LeftToRight)
+    editor.resize(600, 700)
+    qtbot.waitUntil(lambda: editor.columns.direction() == QBoxLayout.Direction.TopToBottom)
+    inner = editor.scroller.widget()
+    assert inner is not None
+    qtbot.waitUntil(lambda: inner.width() <= editor.scroller.viewport().width())

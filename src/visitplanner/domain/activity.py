@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from visitplanner.domain.clock import hhmm
+from visitplanner.i18n import _
 
 
 class Kind(StrEnum):
@@ -28,13 +29,19 @@ class Window:
 
     def __post_init__(self) -> None:
         if not 0 <= self.start < self.end <= 1440:
-            raise ValueError(f"window {hhmm(self.start)}-{hhmm(self.end)} is not a time span")
+            raise ValueError(
+                _("window {start}-{end} is not a time span").format(
+                    start=hhmm(self.start), end=hhmm(self.end)
+                )
+            )
 
     @property
     def label(self) -> str:
         """E.g. ``"day 2, 13:00-16:30"`` or ``"each day, 07:30-09:00"``."""
-        where = "each day" if self.day is None else f"day {self.day}"
-        return f"{where}, {hhmm(self.start)}-{hhmm(self.end)}"
+        span = f"{hhmm(self.start)}-{hhmm(self.end)}"
+        if self.day is None:
+            return _("each day, {span}").format(span=span)
+        return _("day {n}, {span}").format(n=self.day, span=span)
 
 
 @dataclass(frozen=True)
@@ -75,10 +82,12 @@ class Activity:
     def __post_init__(self) -> None:
         if self.min_length <= 0 or self.max_length < self.min_length:
             raise ValueError(
-                f"'{self.title}': length must be positive and the maximum at least the minimum"
+                _("'{title}': length must be positive and the maximum at least the minimum").format(
+                    title=self.title
+                )
             )
         if not self.windows:
-            raise ValueError(f"'{self.title}' has no time window")
+            raise ValueError(_("'{title}' has no time window").format(title=self.title))
 
     @property
     def invited(self) -> tuple[str, ...]:

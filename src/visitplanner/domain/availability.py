@@ -15,6 +15,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain.clock import MINUTES_PER_DAY
+from visitplanner.i18n import _
 
 
 class Level(StrEnum):
@@ -35,11 +36,12 @@ class AvailabilityRange:
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
-            raise ValueError("availability times must carry a time zone")
+            raise ValueError(_("availability times must carry a time zone"))
         if self.end <= self.start:
             raise ValueError(
-                f"availability range ends ({self.end:%Y-%m-%d %H:%M}) "
-                f"before it starts ({self.start:%Y-%m-%d %H:%M})"
+                _("availability range ends ({end}) before it starts ({start})").format(
+                    end=f"{self.end:%Y-%m-%d %H:%M}", start=f"{self.start:%Y-%m-%d %H:%M}"
+                )
             )
 
 

@@ -6,6 +6,8 @@ with ``day`` counted from 1. Solver and checker both work in visit minutes.
 
 from __future__ import annotations
 
+from visitplanner.i18n import _
+
 MINUTES_PER_DAY = 1440
 
 
@@ -13,10 +15,10 @@ def parse_hhmm(text: str) -> int:
     """Parse ``"HH:MM"`` into minutes from midnight (``"24:00"`` is allowed)."""
     parts = text.strip().split(":")
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        raise ValueError(f"'{text}' is not a time of day like 09:30")
+        raise ValueError(_("'{text}' is not a time of day like 09:30").format(text=text))
     hours, minutes = int(parts[0]), int(parts[1])
     if minutes >= 60 or hours > 24 or (hours == 24 and minutes > 0):
-        raise ValueError(f"'{text}' is not a time of day like 09:30")
+        raise ValueError(_("'{text}' is not a time of day like 09:30").format(text=text))
     return hours * 60 + minutes
 
 

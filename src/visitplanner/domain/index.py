@@ -16,6 +16,7 @@ from visitplanner.domain.clock import hhmm, visit_minute
 from visitplanner.domain.people import Participant, Side
 from visitplanner.domain.schedule import occurrence_key
 from visitplanner.domain.visit import Visit
+from visitplanner.i18n import _
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Occurrence:
         """The activity title, with the day for per-day activities."""
         if self.day is None:
             return self.activity.title
-        return f"{self.activity.title} (day {self.day})"
+        return _("{title} (day {n})").format(title=self.activity.title, n=self.day)
 
 
 @dataclass(frozen=True)
@@ -176,4 +177,7 @@ def _expand(visit: Visit) -> list[Occurrence]:
 
 def window_text(windows: tuple[DayWindow, ...]) -> str:
     """Windows as words: ``"day 1 07:30-09:00, day 2 07:30-09:00"``."""
-    return ", ".join(f"day {w.day} {hhmm(w.start)}-{hhmm(w.end)}" for w in windows)
+    return ", ".join(
+        _("day {n} {start}-{end}").format(n=w.day, start=hhmm(w.start), end=hhmm(w.end))
+        for w in windows
+    )

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from visitplanner.domain.activity import Activity
 from visitplanner.domain.availability import Availability
 from visitplanner.domain.people import Participant, Side
+from visitplanner.i18n import _, format_short_day
 
 
 @dataclass(frozen=True)
@@ -175,5 +176,5 @@ class Visit:
         """E.g. ``"day 1 (Tue 2 Jun)"``."""
         if 1 <= day <= len(self.dates):
             d = self.dates[day - 1]
-            return f"day {day} ({d:%a} {d.day} {d:%b})"
-        return f"day {day}"
+            return _("day {n} ({date})").format(n=day, date=format_short_day(d))
+        return _("day {n}").format(n=day)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from visitplanner.i18n import _, current_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import load_project
 from visitplanner.ui.files import (
@@ -20,6 +21,7 @@ from visitplanner.ui.files import (
     demo_path,
     new_project,
 )
+from visitplanner.ui.language import apply_language, chosen_language
 from visitplanner.ui.main_window import MainWindow
 
 
@@ -30,9 +32,11 @@ def excepthook_for(parent: QWidget | None) -> Any:
         sys.__excepthook__(kind, error, tb)  # keep the details for bug reports
         QMessageBox.critical(
             parent,
-            "Something went wrong",
-            "Visit Planner hit an unexpected problem and could not finish what it was doing.\n\n"
-            f"{error}\n\nYour work is saved automatically a few seconds after each change.",
+            _("Something went wrong"),
+            _(
+                "Visit Planner hit an unexpected problem and could not finish what it was doing."
+                "\n\n{error}\n\nYour work is saved automatically a few seconds after each change."
+            ).format(error=error),
         )
 
     return hook
@@ -86,7 +90,10 @@ def run_app(
     assert isinstance(app, QApplication)
     app.setApplicationName("Visit Planner")
     app.setOrganizationName("VisitPlanner")
-    window = build_window(Path(path) if path else None, settings, recovery_dir)
+    store = settings if settings is not None else default_settings()
+    previous_language = current_language()
+    apply_language(chosen_language(store), app)
+    window = build_window(Path(path) if path else None, store, recovery_dir)
     previous_hook = sys.excepthook
     sys.excepthook = excepthook_for(window)
     try:
@@ -96,3 +103,4 @@ def run_app(
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        apply_language(previous_language, app)

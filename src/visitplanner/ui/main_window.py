@@ -37,6 +37,7 @@ from visitplanner.ui.editors.people import PeopleEditor
 from visitplanner.ui.editors.settings import VisitSettingsEditor
 from visitplanner.ui.editors.venues import VenuesEditor
 from visitplanner.ui.files import AUTOSAVE_MS, AppSettings, Autosaver, FileActions, Recovery
+from visitplanner.ui.language import add_language_menu
 from visitplanner.ui.problems_panel import ProblemsPanel
 from visitplanner.ui.solve_worker import SolveFn, SolveRunner
 
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.problems_dock.toggleViewAction())
         menu.addAction(self.balance_dock.toggleViewAction())
         menu.addAction(self.tray.dock.toggleViewAction())
+        self.language_menu = add_language_menu(self, menu, self.settings.store)
         toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("toolbar-main")
         toolbar.addActions([self.new_action, self.open_action, self.save_action])

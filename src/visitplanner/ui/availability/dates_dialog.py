@@ -12,6 +12,7 @@ import math
 from datetime import date
 from typing import Protocol
 
+from babel.numbers import format_decimal
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Visit
+from visitplanner.i18n import _, babel_locale, current_language, language, ngettext
 from visitplanner.solver.dates import (
     DateOption,
     ProgressFn,
@@ -61,6 +63,8 @@ class RankWorker(QObject):
 
     def __init__(self, rank: RankFn, visit: Visit, time_limit: float) -> None:
         super().__init__()
+        # A new thread starts in English: carry the app's language over.
+        self.language = current_language()
         self._rank = rank
         self.visit = visit
         self.time_limit = time_limit
@@ -70,14 +74,16 @@ class RankWorker(QObject):
     def run(self) -> None:
         """Rank every run (on the worker thread); never lets an exception escape."""
         try:
-            options = self._rank(
-                self.visit,
-                self.time_limit,
-                on_progress=self.progress.emit,
-                stop=self.stop_signal,
-            )
+            with language(self.language):
+                options = self._rank(
+                    self.visit,
+                    self.time_limit,
+                    on_progress=self.progress.emit,
+                    stop=self.stop_signal,
+                )
         except Exception as exc:  # a planner bug must not kill the app
-            self.failed.emit(f"Comparing the dates failed: {exc}")
+            with language(self.language):
+                self.failed.emit(_("Comparing the dates failed: {error}").format(error=exc))
             return
         self.done.emit(options)
 
@@ -96,7 +102,7 @@ class DatesDialog(QDialog):
         time_limit: float = 2.0,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Choose the dates")
+        self.setWindowTitle(_("Choose the dates"))
         self.visit = visit
         self._rank: RankFn = rank if rank is not None else rank_dates
         self._time_limit = time_limit
@@ -108,9 +114,9 @@ class DatesDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, max(len(candidate_runs(visit)), 1))
         self.progress.setValue(0)
-        self.progress.setFormat("%v of %m runs of days tried")
+        self.progress.setFormat(_("%v of %m runs of days tried"))
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Days", "Programme", "Score", "Why"])
+        self.table.setHorizontalHeaderLabels([_("Days"), _("Programme"), _("Score"), _("Why")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,7 +131,7 @@ class DatesDialog(QDialog):
         self.table.itemDoubleClicked.connect(lambda _item: self._use_selected())
         buttons = QDialogButtonBox()
         self.use_button: QPushButton = buttons.addButton(
-            "Use these dates", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Use these dates"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button: QPushButton = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.use_button.setEnabled(False)
@@ -153,8 +159,11 @@ class DatesDialog(QDialog):
             return
         runs = len(candidate_runs(self.visit))
         self.status.setText(
-            f"Trying {runs} possible run{'s' if runs != 1 else ''} of days "
-            f"(up to {self._time_limit:g} s each)…"
+            ngettext(
+                "Trying {n} possible run of days (up to {seconds} s each)…",
+                "Trying {n} possible runs of days (up to {seconds} s each)…",
+                runs,
+            ).format(n=runs, seconds=format_decimal(self._time_limit, locale=babel_locale()))
         )
         thread = QThread()
         worker = RankWorker(self._rank, self.visit, self._time_limit)
@@ -209,15 +218,20 @@ class DatesDialog(QDialog):
         self.progress.hide()
         fits = sum(1 for o in options if o.feasible)
         if not options:
-            self.status.setText("There are no candidate dates: set a window of possible dates.")
+            self.status.setText(_("There are no candidate dates: set a window of possible dates."))
         elif fits:
             self.status.setText(
-                f"The programme fits on {fits} of {len(options)} runs of days. "
-                "Best first; a lower score is better."
+                ngettext(
+                    "The programme fits on {fits} of {n} run of days. "
+                    "Best first; a lower score is better.",
+                    "The programme fits on {fits} of {n} runs of days. "
+                    "Best first; a lower score is better.",
+                    len(options),
+                ).format(fits=fits, n=len(options))
             )
         else:
             self.status.setText(
-                "The programme fits on none of the candidate dates. The reasons below say why."
+                _("The programme fits on none of the candidate dates. The reasons below say why.")
             )
         self._fill()
         if options:
@@ -227,10 +241,14 @@ class DatesDialog(QDialog):
     def _fill(self) -> None:
         self.table.setRowCount(len(self._options))
         for row, option in enumerate(self._options):
-            score = f"{option.score:g}" if math.isfinite(option.score) else "–"
+            score = (
+                format_decimal(option.score, locale=babel_locale())
+                if math.isfinite(option.score)
+                else "–"
+            )
             cells = (
                 days_text(option.days),
-                "fits" if option.feasible else "does not fit",
+                _("fits") if option.feasible else _("does not fit"),
                 score,
                 "\n".join(option.reasons),
             )

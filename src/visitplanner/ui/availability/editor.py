@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Availability, AvailabilityRange, Level, Participant, Visit
-from visitplanner.i18n import _, format_day
+from visitplanner.i18n import N_, _, format_day, format_short_day, ngettext
 from visitplanner.io.errors import InputFileError
 from visitplanner.ui.availability.grid import (
     LEVEL_COLOURS,
@@ -49,10 +49,16 @@ from visitplanner.ui.availability.import_dialog import (
     describe_changes,
 )
 
+# Marked only: shown through _() in the current language.
+_PAINT_TIP = {
+    Level.AVAILABLE: N_("Drag across the grid to mark time as available"),
+    Level.IF_NEED_BE: N_("Drag across the grid to mark time as free if need be"),
+    Level.UNAVAILABLE: N_("Drag across the grid to mark time as unavailable"),
+}
 _MARK = {
-    Level.AVAILABLE: "available",
-    Level.IF_NEED_BE: "free if need be",
-    Level.UNAVAILABLE: "unavailable",
+    Level.AVAILABLE: N_("Mark {name} available, {when} ({city} time)"),
+    Level.IF_NEED_BE: N_("Mark {name} free if need be, {when} ({city} time)"),
+    Level.UNAVAILABLE: N_("Mark {name} unavailable, {when} ({city} time)"),
 }
 
 
@@ -73,8 +79,8 @@ class AvailabilityEditor(QWidget):
         self.hooks = hooks if hooks is not None else default_hooks()
         self._visit: Visit | None = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._person_tab(), "By person")
-        self.tabs.addTab(self._overview_tab(), "Who is free")
+        self.tabs.addTab(self._person_tab(), _("By person"))
+        self.tabs.addTab(self._overview_tab(), _("Who is free"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -92,14 +98,14 @@ class AvailabilityEditor(QWidget):
         self.level_buttons: dict[Level, QToolButton] = {}
         self._level_group = QButtonGroup(self)
         paint_row = QHBoxLayout()
-        paint_row.addWidget(QLabel("Paint with:"))
+        paint_row.addWidget(QLabel(_("Paint with:")))
         for level in Level:
             button = QToolButton()
-            button.setText(LEVEL_NAMES[level])
+            button.setText(_(LEVEL_NAMES[level]))
             button.setIcon(swatch(LEVEL_COLOURS[level]))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
-            button.setToolTip(f"Drag across the grid to mark time as {_MARK[level]}")
+            button.setToolTip(_(_PAINT_TIP[level]))
             button.toggled.connect(lambda on, lv=level: self._level_toggled(on, lv))
             self._level_group.addButton(button)
             self.level_buttons[level] = button
@@ -110,7 +116,7 @@ class AvailabilityEditor(QWidget):
         self.zone_label = QLabel()
         self.zone_label.setStyleSheet("font-weight: bold; color: #0d47a1;")
         self.hint = QLabel(
-            "Drag across the grid to paint. Days in blue are the visit's current dates."
+            _("Drag across the grid to paint. Days in blue are the visit's current dates.")
         )
         self.hint.setStyleSheet("color: #546e7a;")
         self.grid = AvailabilityGrid()
@@ -118,11 +124,11 @@ class AvailabilityEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.grid)
         scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.import_ics_button = QPushButton("Import calendar (.ics)…")
-        self.import_ics_button.setToolTip("Mark busy times from this person's calendar file")
+        self.import_ics_button = QPushButton(_("Import calendar (.ics)…"))
+        self.import_ics_button.setToolTip(_("Mark busy times from this person's calendar file"))
         self.import_ics_button.clicked.connect(self.import_calendar)
-        self.import_csv_button = QPushButton("Import spreadsheet (.csv)…")
-        self.import_csv_button.setToolTip("Read everyone's availability from a spreadsheet")
+        self.import_csv_button = QPushButton(_("Import spreadsheet (.csv)…"))
+        self.import_csv_button.setToolTip(_("Read everyone's availability from a spreadsheet"))
         self.import_csv_button.clicked.connect(self.import_spreadsheet)
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_ics_button)
@@ -138,7 +144,7 @@ class AvailabilityEditor(QWidget):
         right.addLayout(import_row)
         row = QHBoxLayout(tab)
         left = QVBoxLayout()
-        left.addWidget(QLabel("People"))
+        left.addWidget(QLabel(_("People")))
         left.addWidget(self.people)
         row.addLayout(left)
         row.addLayout(right, 1)
@@ -152,10 +158,10 @@ class AvailabilityEditor(QWidget):
         legend = QHBoxLayout()
         self.legend_labels: list[QLabel] = []
         for text, free, total in (
-            ("nobody free", 0, 4),
-            ("some free", 2, 4),
-            ("most free", 3, 4),
-            ("everyone needed is free", 4, 4),
+            (_("nobody free"), 0, 4),
+            (_("some free"), 2, 4),
+            (_("most free"), 3, 4),
+            (_("everyone needed is free"), 4, 4),
         ):
             icon = QLabel()
             icon.setPixmap(swatch(heat_colour(free, total)).pixmap(14, 14))
@@ -237,7 +243,11 @@ class AvailabilityEditor(QWidget):
         self.people.clear()
         for person in visit.participants if visit else ():
             item = QListWidgetItem(person.label)
-            item.setToolTip(f"{person.label}\nHome time zone: {person.home_zone}")
+            item.setToolTip(
+                _("{person}\nHome time zone: {zone}").format(
+                    person=person.label, zone=person.home_zone
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             self.people.addItem(item)
         self.people.blockSignals(False)
@@ -254,23 +264,23 @@ class AvailabilityEditor(QWidget):
             widget.setEnabled(enabled)
         self.import_csv_button.setEnabled(visit is not None)
         if visit is None or person is None:
-            self.person_label.setText("Add people to enter when they are free.")
+            self.person_label.setText(_("Add people to enter when they are free."))
             self.zone_label.clear()
             self.grid.show_availability(Frame(), "UTC", Availability())
             return
-        self.person_label.setText(f"When is {person.name} free?")
+        self.person_label.setText(_("When is {name} free?").format(name=person.name))
         visit_city = zone_city(visit.zone)
         same = person.home_zone == visit.zone
-        self.zone_toggle.setText(f"Show in the visit's time ({visit_city})")
+        self.zone_toggle.setText(_("Show in the visit's time ({city})").format(city=visit_city))
         self.zone_toggle.setEnabled(not same)
         zone = self.display_zone()
         if same:
-            where = "the person's home and the visit"
+            where = N_("Times in {city} time (the person's home and the visit)")
         elif zone == visit.zone:
-            where = "visit"
+            where = N_("Times in {city} time (visit)")
         else:
-            where = "person's home"
-        self.zone_label.setText(f"Times in {zone_city(zone)} time ({where})")
+            where = N_("Times in {city} time (person's home)")
+        self.zone_label.setText(_(where).format(city=zone_city(zone)))
         self.grid.show_availability(
             self._frame(visit, zone), zone, visit.availability_of(person.id)
         )
@@ -288,9 +298,13 @@ class AvailabilityEditor(QWidget):
             return
         total = len(needed_people(visit))
         self.overview_label.setText(
-            f"For each {row_minutes(visit)} minutes, how many of the {total} people the "
-            f"programme needs are free. Hover a slot to see who is missing. "
-            f"Times in {zone_city(visit.zone)} time (visit)."
+            ngettext(
+                "For each {minutes} minutes, how many of the {n} person the programme needs "
+                "is free. Hover a slot to see who is missing. Times in {city} time (visit).",
+                "For each {minutes} minutes, how many of the {n} people the programme needs "
+                "are free. Hover a slot to see who is missing. Times in {city} time (visit).",
+                total,
+            ).format(minutes=row_minutes(visit), n=total, city=zone_city(visit.zone))
         )
         self.heatmap.set_visit(visit)
 
@@ -306,12 +320,13 @@ class AvailabilityEditor(QWidget):
             return
         painted = visit.availability_of(person.id).painted(ranges)
         first, last = ranges[0].start, ranges[-1].start
-        days = f"{first:%a} {first.day} {first:%b}"
+        days = format_short_day(first)
         if len(ranges) > 1:
-            days += f" - {last:%a} {last.day} {last:%b}"
-        text = (
-            f"Mark {person.name} {_MARK[ranges[0].level]}, {days} "
-            f"{first:%H:%M}-{ranges[0].end:%H:%M} ({zone_city(self.display_zone())} time)"
+            days += f" - {format_short_day(last)}"
+        text = _(_MARK[ranges[0].level]).format(
+            name=person.name,
+            when=f"{days} {first:%H:%M}-{ranges[0].end:%H:%M}",
+            city=zone_city(self.display_zone()),
         )
         self._apply(_with_availability(visit, {person.id: painted}), text)
 
@@ -322,7 +337,9 @@ class AvailabilityEditor(QWidget):
         if visit is None or person is None or not days:
             return
         paths = self.hooks.choose_files(
-            self, f"Import {person.name}'s calendar", "Calendars (*.ics)"
+            self,
+            _("Import {name}'s calendar").format(name=person.name),
+            _("Calendars (*.ics)"),
         )
         if not paths:
             return
@@ -331,7 +348,7 @@ class AvailabilityEditor(QWidget):
                 list(paths), person.home_zone, days[0], days[-1], visit.availability_of(person.id)
             )
         except InputFileError as exc:
-            self.hooks.show_error(self, "Calendar not imported", exc.message)
+            self.hooks.show_error(self, _("Calendar not imported"), exc.message)
             return
         after = visit.availability_of(person.id).painted(ranges)
         zone = self.display_zone()
@@ -344,15 +361,16 @@ class AvailabilityEditor(QWidget):
             )
         dialog = ImportPreviewDialog(
             self,
-            "Import calendar",
-            f"Importing {names} for {person.name} changes the following "
-            f"(times in {zone_city(zone)} time):",
+            _("Import calendar"),
+            _("Importing {files} for {name} changes the following (times in {city} time):").format(
+                files=names, name=person.name, city=zone_city(zone)
+            ),
             [PersonChanges(person.name, lines)],
             empty,
         )
         if self.hooks.confirm(dialog) and lines:
             edited = _with_availability(visit, {person.id: after})
-            self._apply(edited, f"Import {person.name}'s calendar")
+            self._apply(edited, _("Import {name}'s calendar").format(name=person.name))
 
     def import_spreadsheet(self) -> None:
         """Ask for a .csv file, preview each person's changes, and apply them as one step."""
@@ -360,14 +378,14 @@ class AvailabilityEditor(QWidget):
         if visit is None:
             return
         paths = self.hooks.choose_files(
-            self, "Import availability spreadsheet", "Spreadsheets (*.csv)"
+            self, _("Import availability spreadsheet"), _("Spreadsheets (*.csv)")
         )
         if not paths:
             return
         try:
             found = self.hooks.read_spreadsheet(paths[0], visit)
         except InputFileError as exc:
-            self.hooks.show_error(self, "Spreadsheet not imported", exc.message)
+            self.hooks.show_error(self, _("Spreadsheet not imported"), exc.message)
             return
         updated: dict[str, Availability] = {}
         changes: list[PersonChanges] = []
@@ -381,14 +399,18 @@ class AvailabilityEditor(QWidget):
             )
         dialog = ImportPreviewDialog(
             self,
-            "Import spreadsheet",
-            f"Importing {Path(paths[0]).name} changes the following "
-            f"(times in {zone_city(visit.zone)} time):",
+            _("Import spreadsheet"),
+            _("Importing {files} changes the following (times in {city} time):").format(
+                files=Path(paths[0]).name, city=zone_city(visit.zone)
+            ),
             changes,
         )
         if self.hooks.confirm(dialog) and any(c.lines for c in changes):
             name = Path(paths[0]).name
-            self._apply(_with_availability(visit, updated), f"Import availability from {name}")
+            self._apply(
+                _with_availability(visit, updated),
+                _("Import availability from {file}").format(file=name),
+            )
 
     def _changes(self, before: Availability, after: Availability, zone: str) -> tuple[str, ...]:
         assert self._visit is not None

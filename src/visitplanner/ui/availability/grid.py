@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date, get_timezone_location
 from PySide6.QtCore import QLine, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from visitplanner.domain import Availability, AvailabilityRange, Level, Visit
 from visitplanner.domain.availability import Segment, local_range
 from visitplanner.domain.clock import MINUTES_PER_DAY, hhmm
+from visitplanner.i18n import N_, babel_locale
 
 LEFT, TOP, COL_W, ROW_H = 60, 40, 64, 13
 MIN_ROW_MINUTES = 15
@@ -29,10 +31,11 @@ LEVEL_COLOURS: dict[Level, str] = {
     Level.IF_NEED_BE: "#ffb300",
     Level.UNAVAILABLE: "#cfd8dc",
 }
+# Marked only: shown through _() in the current language.
 LEVEL_NAMES: dict[Level, str] = {
-    Level.AVAILABLE: "Available",
-    Level.IF_NEED_BE: "If need be",
-    Level.UNAVAILABLE: "Unavailable",
+    Level.AVAILABLE: N_("Available"),
+    Level.IF_NEED_BE: N_("If need be"),
+    Level.UNAVAILABLE: N_("Unavailable"),
 }
 _WORST_FIRST = (Level.UNAVAILABLE, Level.IF_NEED_BE, Level.AVAILABLE)
 
@@ -52,8 +55,17 @@ def grid_days(visit: Visit) -> tuple[date, ...]:
 
 
 def zone_city(zone: str) -> str:
-    """``"Europe/London"`` -> ``"London"``; ``"America/New_York"`` -> ``"New York"``."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+    """A zone's city in the current language: ``"Europe/London"`` -> ``"London"``, ``"Londres"``."""
+    try:
+        return str(get_timezone_location(zone, locale=babel_locale(), return_city=True))
+    except (LookupError, ValueError):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def day_header(day: date) -> str:
+    """A column heading in two lines, e.g. ``"Tue\n23 Mar"`` / ``"mar.\n23 mars"``."""
+    locale = babel_locale()
+    return f"{format_date(day, 'EEE', locale=locale)}\n{format_date(day, 'd MMM', locale=locale)}"
 
 
 def _minutes_after(moment: datetime, day: date) -> int:
@@ -222,7 +234,7 @@ class DayGrid(QWidget):
             painter.drawText(
                 QRect(x, 2, COL_W, TOP - 4),
                 Qt.AlignmentFlag.AlignCenter,
-                f"{day:%a}\n{day.day} {day:%b}",
+                day_header(day),
             )
         painter.setPen(QPen(QColor("#78909c"), 1))
         painter.drawLine(width, TOP, width, bottom)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from visitplanner.domain import Level, Visit
 from visitplanner.domain.availability import Segment
 from visitplanner.domain.clock import hhmm
+from visitplanner.i18n import _, format_short_day, ngettext
 from visitplanner.ui.availability.grid import (
     DayGrid,
     Frame,
@@ -110,15 +111,24 @@ class HeatMap(DayGrid):
         start, end = self.row_span(row)
         day = self.frame.days[col]
         lines = [
-            f"{day:%a} {day.day} {day:%b} {hhmm(start)}-{hhmm(end)}: "
-            f"{info.free} of {info.total} free"
+            ngettext(
+                "{day} {start}-{end}: {free} of {total} free",
+                "{day} {start}-{end}: {free} of {total} free",
+                info.free,
+            ).format(
+                day=format_short_day(day),
+                start=hhmm(start),
+                end=hhmm(end),
+                free=info.free,
+                total=info.total,
+            )
         ]
         if info.missing:
-            lines.append("Missing: " + ", ".join(info.missing))
+            lines.append(_("Missing: {names}").format(names=", ".join(info.missing)))
         if info.if_need_be:
-            lines.append("Only if need be: " + ", ".join(info.if_need_be))
+            lines.append(_("Only if need be: {names}").format(names=", ".join(info.if_need_be)))
         if not info.missing and info.total:
-            lines.append("Everyone needed is free")
+            lines.append(_("Everyone needed is free"))
         return "\n".join(lines)
 
     def event(self, event: QEvent) -> bool:

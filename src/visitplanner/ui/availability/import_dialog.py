@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Availability, AvailabilityRange, Level, Visit
 from visitplanner.domain.availability import Segment
-from visitplanner.i18n import _
+from visitplanner.i18n import N_, _, format_short_day, ngettext
 from visitplanner.ui.availability.grid import column_segments, time_label
 
+# Marked only: shown through _() in the current language.
 _BECOMES: dict[Level, str] = {
-    Level.AVAILABLE: "becomes available",
-    Level.IF_NEED_BE: "becomes free only if need be",
-    Level.UNAVAILABLE: "becomes unavailable",
+    Level.AVAILABLE: N_("{stretch} becomes available"),
+    Level.IF_NEED_BE: N_("{stretch} becomes free only if need be"),
+    Level.UNAVAILABLE: N_("{stretch} becomes unavailable"),
 }
 
 # (paths, home zone, first day, last day, current availability) -> ranges to paint over it.
@@ -65,10 +66,8 @@ def describe_changes(
         old = column_segments(before, day, zone, lo, hi)
         new = column_segments(after, day, zone, lo, hi)
         for start, end, level in _differences(old, new):
-            lines.append(
-                f"{day:%a} {day.day} {day:%b} {time_label(start)}-{time_label(end)} "
-                f"{_BECOMES[level]}"
-            )
+            stretch = f"{format_short_day(day)} {time_label(start)}-{time_label(end)}"
+            lines.append(_(_BECOMES[level]).format(stretch=stretch))
     return tuple(lines)
 
 
@@ -115,7 +114,10 @@ class ImportPreviewDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         for person in self.changes:
-            top = QTreeWidgetItem([f"{person.name}: {_count(len(person.lines))}"])
+            heading = _("{name}: {changes}").format(
+                name=person.name, changes=_count(len(person.lines))
+            )
+            top = QTreeWidgetItem([heading])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
@@ -134,7 +136,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.setVisible(not nothing)
         buttons = QDialogButtonBox()
         self.apply_button: QPushButton = buttons.addButton(
-            "Apply", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Apply"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button: QPushButton = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button.setEnabled(not nothing)
@@ -159,8 +161,8 @@ class ImportPreviewDialog(QDialog):
 
 def _count(n: int) -> str:
     if n == 0:
-        return "no change"
-    return "1 change" if n == 1 else f"{n} changes"
+        return _("no change")
+    return ngettext("{n} change", "{n} changes", n).format(n=n)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Activity, Kind, MinAttendance, Side, Visit, Window
+from visitplanner.i18n import N_, _, ngettext
 from visitplanner.ui.editors.common import (
     CheckList,
     Confirm,
@@ -26,10 +27,18 @@ from visitplanner.ui.editors.common import (
     unique_id,
 )
 from visitplanner.ui.editors.listing import ListEditor
-from visitplanner.ui.editors.people import SIDE_LABELS
+from visitplanner.ui.editors.people import side_label
 from visitplanner.ui.editors.windows import NotesEdit, WindowsEditor
 
-KIND_LABELS: dict[Kind, str] = {Kind.FORMAL: "Formal meeting", Kind.INFORMAL: "Informal time"}
+# Marked only: shown through _() in the current language.
+KIND_LABELS: dict[Kind, str] = {
+    Kind.FORMAL: N_("Formal meeting"),
+    Kind.INFORMAL: N_("Informal time"),
+}
+KIND_IN_LIST: dict[Kind, str] = {
+    Kind.FORMAL: N_("formal meeting"),
+    Kind.INFORMAL: N_("informal time"),
+}
 VISITORS = "visitors"
 
 
@@ -68,20 +77,28 @@ class ActivitiesEditor(ListEditor):
     """Add, edit and remove the meetings and informal time of the visit."""
 
     def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
-        super().__init__("activity", parent, confirm)
+        super().__init__(
+            (
+                _("Add activity"),
+                _("Add a new activity to the visit"),
+                _("Remove the selected activity (asks first)"),
+            ),
+            parent,
+            confirm,
+        )
         form = Form(self)
         self.title_edit = QLineEdit(form)
         self.kind_combo = QComboBox(form)
         for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(_(label), kind)
         self.min_spin = minutes_spin(form, minimum=5)
         self.max_spin = minutes_spin(form, minimum=5)
         lengths = QWidget(form)
         grid = QGridLayout(lengths)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("at least", lengths), 0, 0)
+        grid.addWidget(QLabel(_("at least"), lengths), 0, 0)
         grid.addWidget(self.min_spin, 0, 1)
-        grid.addWidget(QLabel("at most", lengths), 0, 2)
+        grid.addWidget(QLabel(_("at most"), lengths), 0, 2)
         grid.addWidget(self.max_spin, 0, 3)
         grid.setColumnStretch(4, 1)
         self.required_list = CheckList(form)
@@ -89,65 +106,67 @@ class ActivitiesEditor(ListEditor):
         people = QWidget(form)
         pgrid = QGridLayout(people)
         pgrid.setContentsMargins(0, 0, 0, 0)
-        pgrid.addWidget(QLabel("Must attend", people), 0, 0)
-        pgrid.addWidget(QLabel("Join if free", people), 0, 1)
+        pgrid.addWidget(QLabel(_("Must attend"), people), 0, 0)
+        pgrid.addWidget(QLabel(_("Join if free"), people), 0, 1)
         pgrid.addWidget(self.required_list, 1, 0)
         pgrid.addWidget(self.optional_list, 1, 1)
         for checklist in (self.required_list, self.optional_list):
             checklist.setMinimumHeight(230)
-        self.required_list.setToolTip("Ticked people must all be there, or it cannot happen")
-        self.optional_list.setToolTip("Ticked people join when they are free; each is a gain")
+        self.required_list.setToolTip(_("Ticked people must all be there, or it cannot happen"))
+        self.optional_list.setToolTip(_("Ticked people join when they are free; each is a gain"))
         self.min_visitors_spin = QSpinBox(form)
         self.min_visitors_spin.setRange(0, 999)
-        self.min_visitors_spin.setSpecialValueText("No minimum")
-        self.min_visitors_spin.setSuffix(" visitors")
+        self.min_visitors_spin.setSpecialValueText(_("No minimum"))
+        self.min_visitors_spin.setSuffix(_(" visitors"))
         self.min_visitors_spin.setKeyboardTracking(False)
         self.min_visitors_spin.setMaximumWidth(160)
         self.windows_editor = WindowsEditor(form)
         self.venues_list = CheckList(form)
         self.venues_list.setMaximumHeight(100)
-        self.per_day_check = QCheckBox("Once on each day (like breakfast)", form)
-        self.mandatory_check = QCheckBox("Must happen", form)
+        self.per_day_check = QCheckBox(_("Once on each day (like breakfast)"), form)
+        self.mandatory_check = QCheckBox(_("Must happen"), form)
         self.notes_edit = NotesEdit(form)
         self.notes_edit.setMaximumHeight(80)
         self.id_edit = QLineEdit(form)
 
-        self.title = form.add("Title", self.title_edit, "As it appears in the programme")
+        self.title = form.add(_("Title"), self.title_edit, _("As it appears in the programme"))
         self.kind = form.add(
-            "Kind",
+            _("Kind"),
             self.kind_combo,
-            "Formal meetings are the programme; informal time is for getting to know each other",
+            _("Formal meetings are the programme; informal time is for getting to know each other"),
         )
         self.lengths = form.add(
-            "Length", lengths, "How long it may last, in minutes", marked=self.max_spin
+            _("Length"), lengths, _("How long it may last, in minutes"), marked=self.max_spin
         )
-        self.people = form.add("People", people, "Who must attend and who may join")
+        self.people = form.add(_("People"), people, _("Who must attend and who may join"))
         self.min_visitors = form.add(
-            "Visitors needed",
+            _("Visitors needed"),
             self.min_visitors_spin,
-            "How many of the invited visitors must be there for it to be worth holding",
+            _("How many of the invited visitors must be there for it to be worth holding"),
         )
         self.windows = form.add(
-            "When", self.windows_editor, "When it may happen; it is placed inside one window"
+            _("When"), self.windows_editor, _("When it may happen; it is placed inside one window")
         )
         self.venues = form.add(
-            "Venues", self.venues_list, "Where it may happen; tick none to allow any venue"
+            _("Venues"), self.venues_list, _("Where it may happen; tick none to allow any venue")
         )
         self.per_day = form.add(
-            "", self.per_day_check, "Tick to hold it once on every day its windows allow"
+            "", self.per_day_check, _("Tick to hold it once on every day its windows allow")
         )
         self.mandatory = form.add(
-            "", self.mandatory_check, "Untick if the planner may leave it out when it does not fit"
+            "",
+            self.mandatory_check,
+            _("Untick if the planner may leave it out when it does not fit"),
         )
-        self.notes = form.add("Notes", self.notes_edit, "Anything to remember; printed as is")
-        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.notes = form.add(_("Notes"), self.notes_edit, _("Anything to remember; printed as is"))
+        self.ident = form.add(_("Id"), self.id_edit, _("A short unique name used in files"))
         self.general_error = ErrorLabel(form)
         form.layout_.addRow(self.general_error)
         self.form = form
         self.form_area.setWidget(form)
 
         for edit in (self.title_edit, self.id_edit):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         for spin in (self.min_spin, self.max_spin, self.min_visitors_spin):
             spin.valueChanged.connect(lambda *_: self.commit())
@@ -165,7 +184,7 @@ class ActivitiesEditor(ListEditor):
 
     def items(self, visit: Visit) -> list[tuple[str, str]]:
         """Each activity with its kind."""
-        return [(a.id, f"{a.title} — {KIND_LABELS[a.kind].lower()}") for a in visit.activities]
+        return [(a.id, f"{a.title} — {_(KIND_IN_LIST[a.kind])}") for a in visit.activities]
 
     def load_item(self, visit: Visit, key: str) -> None:
         """Fill the form with activity ``key``."""
@@ -175,7 +194,7 @@ class ActivitiesEditor(ListEditor):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(a.kind))
         self.min_spin.setValue(a.min_length)
         self.max_spin.setValue(a.max_length)
-        who = [(p.id, f"{p.name} ({SIDE_LABELS[p.side].lower()})") for p in visit.participants]
+        who = [(p.id, f"{p.name} ({side_label(p.side).lower()})") for p in visit.participants]
         self.required_list.set_items(who, a.required)
         self.optional_list.set_items(who, a.optional)
         self.min_visitors_spin.setValue(visitor_minimum(a))
@@ -196,38 +215,35 @@ class ActivitiesEditor(ListEditor):
         self.optional_list.set_items([], ())
         self.venues_list.set_items([], ())
         self.windows_editor.set_windows((), 1)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.general_error.say("")
         self.form.setEnabled(False)
 
     def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
         """A new hour of informal time, any day 09:00-17:00."""
         aid = unique_id("new-activity", [a.id for a in visit.activities])
-        title = f"New activity {len(visit.activities) + 1}"
+        title = _("New activity {n}").format(n=len(visit.activities) + 1)
         act = Activity(aid, title, Kind.INFORMAL, 60, 60, (Window(9 * 60, 17 * 60),))
-        return replace(visit, activities=(*visit.activities, act)), aid, "Add an activity"
+        return replace(visit, activities=(*visit.activities, act)), aid, _("Add an activity")
 
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
         """Remove activity ``key``, after asking."""
         a = visit.activity(key)
-        question = (
-            f"Remove '{a.title}' from the visit?\n"
+        question = _(
+            "Remove '{title}' from the visit?\n"
             "It will also leave the programme if it is placed. You can undo this."
-        )
-        if not self.confirm(f"Remove {a.title}", question):
+        ).format(title=a.title)
+        heading = _("Remove {name}").format(name=a.title)
+        if not self.confirm(heading, question):
             return None
         acts = tuple(x for x in visit.activities if x.id != key)
-        return replace(visit, activities=acts), f"Remove {a.title}"
+        return replace(visit, activities=acts), heading
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.title, self.ident, self.lengths, self.min_visitors, self.people)
-
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
 
     def _on_people(self, changed: CheckList) -> None:
         other = self.optional_list if changed is self.required_list else self.required_list
@@ -235,40 +251,38 @@ class ActivitiesEditor(ListEditor):
             other.set_checked(pid, False)
         self.commit()
 
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Title, id, lengths and the visitors needed, checked."""
         taken = [a.id for a in visit.activities if a.id != key]
         invited = set(self.required_list.checked()) | set(self.optional_list.checked())
         n_visitors = sum(1 for p in visit.people_on(Side.VISITOR) if p.id in invited)
         want = self.min_visitors_spin.value()
-        checks = (
-            (self.title, "" if self.title_edit.text().strip() else "Give a title"),
+        return [
+            (self.title, "" if self.title_edit.text().strip() else _("Give a title")),
             (self.ident, id_error(self.id_edit.text(), taken)),
             (
                 self.lengths,
-                "The maximum length is shorter than the minimum"
+                _("The maximum length is shorter than the minimum")
                 if self.max_spin.value() < self.min_spin.value()
                 else "",
             ),
             (
                 self.min_visitors,
-                f"Only {n_visitors} visitors are invited" if want > n_visitors else "",
+                ngettext(
+                    "Only {n} visitor is invited", "Only {n} visitors are invited", n_visitors
+                ).format(n=n_visitors)
+                if want > n_visitors
+                else "",
             ),
-        )
-        for f, message in checks:
-            f.show(message)
-        windows_ok = self.windows_editor.windows() is not None
-        return windows_ok and not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def validate(self) -> bool:
+        """Mark every invalid field and time window in place; True when all are valid."""
+        fields_ok = super().validate()
+        return self.windows_editor.windows() is not None and fields_ok
+
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with activity ``key`` as the form says (None if unchanged or refused)."""
         old = visit.activity(key)
         windows = self.windows_editor.windows()
         assert windows is not None
@@ -291,23 +305,25 @@ class ActivitiesEditor(ListEditor):
             new = with_visitor_minimum(new, visit, self.min_visitors_spin.value())
         except ValueError as exc:
             self.general_error.say(str(exc))
-            return
+            return None
         self.general_error.say("")
         if new == old:
-            return
+            return None
         acts = tuple(new if a.id == key else a for a in visit.activities)
-        self.emit_edit(replace(visit, activities=acts), _undo_text(old, new), select=new.id)
+        return replace(visit, activities=acts), _undo_text(old, new), new.id
 
 
 def _undo_text(old: Activity, new: Activity) -> str:
     if old.title != new.title:
-        return f"Rename {old.title}"
-    if (old.required, old.optional) != (new.required, new.optional):
-        return f"Change who attends {old.title}"
-    if old.windows != new.windows:
-        return f"Change when {old.title} may happen"
-    if (old.min_length, old.max_length) != (new.min_length, new.max_length):
-        return f"Change the length of {old.title}"
-    if old.venues != new.venues:
-        return f"Change the venues of {old.title}"
-    return f"Edit {old.title}"
+        text = N_("Rename {name}")
+    elif (old.required, old.optional) != (new.required, new.optional):
+        text = N_("Change who attends {name}")
+    elif old.windows != new.windows:
+        text = N_("Change when {name} may happen")
+    elif (old.min_length, old.max_length) != (new.min_length, new.max_length):
+        text = N_("Change the length of {name}")
+    elif old.venues != new.venues:
+        text = N_("Change the venues of {name}")
+    else:
+        text = N_("Edit {name}")
+    return _(text).format(name=old.title)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain.clock import hhmm, parse_hhmm
+from visitplanner.i18n import _
 
 # Asks the user to confirm: (title, question) -> yes?  Tests pass a stub.
 Confirm = Callable[[str, str], bool]
@@ -92,6 +93,15 @@ class Field:
     def message(self) -> str:
         """The error currently shown ('' when the field is valid)."""
         return self.error.text()
+
+
+def show_errors(checks: Iterable[tuple[Field, str]]) -> bool:
+    """Mark each field with its message (clearing the valid ones); True when none is wrong."""
+    ok = True
+    for field, message in checks:
+        field.show(message)
+        ok = ok and not message
+    return ok
 
 
 class Form(QWidget):
@@ -236,8 +246,8 @@ class _FirstSuggestionOnEnter(QObject):
 def zone_error(text: str) -> str:
     """The reason ``text`` is not a usable time zone ('' when it is)."""
     if not text.strip():
-        return "Give a time zone, such as Europe/Paris"
-    return "" if text.strip() in zone_names() else "Not a known time zone"
+        return _("Give a time zone, such as Europe/Paris")
+    return "" if text.strip() in zone_names() else _("Not a known time zone")
 
 
 def minutes_spin(
@@ -247,7 +257,7 @@ def minutes_spin(
     spin = QSpinBox(parent)
     spin.setRange(minimum, maximum)
     spin.setSingleStep(step)
-    spin.setSuffix(" min")
+    spin.setSuffix(_(" min"))
     spin.setKeyboardTracking(False)
     spin.setMaximumWidth(140)
     return spin
@@ -258,7 +268,7 @@ def time_error(text: str) -> str:
     try:
         parse_hhmm(text)
     except ValueError:
-        return "Not a time like 09:30"
+        return _("Not a time like 09:30")
     return ""
 
 
@@ -284,9 +294,9 @@ def unique_id(base: str, taken: Sequence[str]) -> str:
 def id_error(text: str, taken: Iterable[str]) -> str:
     """The reason ``text`` cannot be an id ('' when it can)."""
     if not text.strip():
-        return "Give a short id, such as julien-moreau"
+        return _("Give a short id, such as julien-moreau")
     if text != text.strip() or any(c.isspace() for c in text):
-        return "An id cannot contain spaces"
+        return _("An id cannot contain spaces")
     if text in set(taken):
-        return "This id is already used"
+        return _("This id is already used")
     return ""

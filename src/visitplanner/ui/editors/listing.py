@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,22 +17,29 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Visit
-from visitplanner.ui.editors.common import Confirm, ask_confirm
+from visitplanner.i18n import _
+from visitplanner.ui.editors.common import Confirm, Field, ask_confirm, show_errors
 
 
 class ListEditor(QWidget):
     """A list of items on the left, the selected item's form on the right.
 
     Subclasses fill :meth:`items`, :meth:`load_item`, :meth:`clear_form`,
-    :meth:`add_item` and :meth:`remove_item`. Edits go out through
-    ``visit_edited`` as (new valid Visit, short undo text).
+    :meth:`add_item`, :meth:`remove_item`, and for the form :meth:`fields`,
+    :meth:`field_errors` and :meth:`edited`; validating and committing the form
+    is shared. Edits go out through ``visit_edited`` as (new valid Visit, short
+    undo text).
     """
 
     visit_edited = Signal(object, str)
 
     def __init__(
-        self, noun: str, parent: QWidget | None = None, confirm: Confirm | None = None
+        self,
+        nouns: tuple[str, str, str],
+        parent: QWidget | None = None,
+        confirm: Confirm | None = None,
     ) -> None:
+        """``nouns``: the Add button's text, its tooltip and the Remove button's tooltip."""
         super().__init__(parent)
         self.confirm: Confirm = confirm or ask_confirm(self)
         self._visit: Visit | None = None
@@ -41,11 +50,12 @@ class ListEditor(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_current_changed)
-        self.add_button = QPushButton(f"Add {noun}", self)
-        self.add_button.setToolTip(f"Add a new {noun} to the visit")
+        add_text, add_tip, remove_tip = nouns
+        self.add_button = QPushButton(add_text, self)
+        self.add_button.setToolTip(add_tip)
         self.add_button.clicked.connect(self._on_add)
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setToolTip(f"Remove the selected {noun} (asks first)")
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.setToolTip(remove_tip)
         self.remove_button.clicked.connect(self._on_remove)
 
         left = QWidget(self)
@@ -91,6 +101,51 @@ class ListEditor(QWidget):
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
         """A visit without ``key`` (after asking): (visit, undo text), or None."""
         raise NotImplementedError
+
+    def fields(self) -> tuple[Field, ...]:
+        """The form's fields that can be marked wrong."""
+        raise NotImplementedError
+
+    def field_errors(self, visit: Visit, key: str) -> Sequence[tuple[Field, str]]:
+        """Each checked field with the reason it is wrong ('' when right)."""
+        raise NotImplementedError
+
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with the (valid) form's entry: (visit, undo text, item id), or None.
+
+        None when nothing changed or the entry cannot be applied.
+        """
+        raise NotImplementedError
+
+    # -- shared form behaviour ----------------------------------------------
+
+    def validate(self) -> bool:
+        """Mark every invalid field in place; True when the entry is valid."""
+        visit, key = self._visit, self.current_key()
+        if visit is None or key is None:
+            return False
+        return show_errors(self.field_errors(visit, key))
+
+    def commit(self) -> None:
+        """Send the form's entry out as a new visit, if it is valid and changed."""
+        if self._loading or not self.validate():
+            return
+        visit, key = self._visit, self.current_key()
+        assert visit is not None and key is not None
+        edit = self.edited(visit, key)
+        if edit is not None:
+            new_visit, text, new_key = edit
+            self.emit_edit(new_visit, text, select=new_key)
+
+    def clear_marks(self) -> None:
+        """Remove every error mark from the form."""
+        for f in self.fields():
+            f.show("")
+
+    def on_text(self, _text: str) -> None:
+        """Check the entry as the user types (not while the form is being filled)."""
+        if not self._loading:
+            self.validate()
 
     # -- shared behaviour ---------------------------------------------------
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from visitplanner.domain import Availability, Level, Participant, Side, Visit
+from visitplanner.i18n import N_, _
 from visitplanner.ui.editors.common import (
     Confirm,
     Field,
@@ -19,24 +20,32 @@ from visitplanner.ui.editors.common import (
 )
 from visitplanner.ui.editors.listing import ListEditor
 
+# Marked only: shown through side_label() in the current language.
 SIDE_LABELS: dict[Side, str] = {
-    Side.VISITOR: "Visitor",
-    Side.HOST: "Host",
-    Side.INTERPRETER: "Interpreter",
-    Side.OBSERVER: "Observer",
+    Side.VISITOR: N_("Visitor"),
+    Side.HOST: N_("Host"),
+    Side.INTERPRETER: N_("Interpreter"),
+    Side.OBSERVER: N_("Observer"),
 }
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def side_label(side: Side) -> str:
+    """``side`` as shown to the user, e.g. "Interpreter" / "Interprète"."""
+    return _(SIDE_LABELS[side])
 
 
 def language_error(text: str) -> str:
     """The reason ``text`` is not a list of language codes ('' when it is)."""
     codes = split_languages(text)
     if not codes:
-        return "Give at least one language"
+        return _("Give at least one language")
     bad = [c for c in codes if not _LANGUAGE.match(c)]
     if bad:
-        return f"'{bad[0]}' is not a language code; use short codes such as en, fr"
+        return _("'{code}' is not a language code; use short codes such as en, fr").format(
+            code=bad[0]
+        )
     return ""
 
 
@@ -97,46 +106,56 @@ class PeopleEditor(ListEditor):
     """Add, edit and remove the participants of the visit."""
 
     def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
-        super().__init__("person", parent, confirm)
+        super().__init__(
+            (
+                _("Add person"),
+                _("Add a new person to the visit"),
+                _("Remove the selected person (asks first)"),
+            ),
+            parent,
+            confirm,
+        )
         form = Form(self)
         self.id_edit = QLineEdit(form)
         self.name_edit = QLineEdit(form)
         self.organisation_edit = QLineEdit(form)
         self.role_edit = QLineEdit(form)
         self.side_combo = QComboBox(form)
-        for side, label in SIDE_LABELS.items():
-            self.side_combo.addItem(label, side)
+        for side in SIDE_LABELS:
+            self.side_combo.addItem(side_label(side), side)
         self.languages_edit = QLineEdit(form)
         self.languages_edit.setPlaceholderText("en, fr")
         self.zone_combo = zone_combo(form)
         self.email_edit = QLineEdit(form)
-        self.group_check = QCheckBox("A group with one calendar", form)
+        self.group_check = QCheckBox(_("A group with one calendar"), form)
 
-        self.name = form.add("Name", self.name_edit, "How the person is named in the programme")
-        self.organisation = form.add(
-            "Organisation", self.organisation_edit, "Council, body or firm"
+        self.name = form.add(
+            _("Name"), self.name_edit, _("How the person is named in the programme")
         )
-        self.role = form.add("Role", self.role_edit, "Their job, e.g. PB officer")
+        self.organisation = form.add(
+            _("Organisation"), self.organisation_edit, _("Council, body or firm")
+        )
+        self.role = form.add(_("Role"), self.role_edit, _("Their job, e.g. PB officer"))
         self.side = form.add(
-            "Side", self.side_combo, "Visitor, host, interpreter or observer of the visit"
+            _("Side"), self.side_combo, _("Visitor, host, interpreter or observer of the visit")
         )
         self.languages = form.add(
-            "Languages",
+            _("Languages"),
             self.languages_edit,
-            "Languages they can hold a meeting in, as short codes separated by commas (en, fr)",
+            _("Languages they can hold a meeting in, as short codes separated by commas (en, fr)"),
         )
         self.zone = form.add(
-            "Home time zone",
+            _("Home time zone"),
             self.zone_combo,
-            "The time zone their calendar is kept in, e.g. Europe/London",
+            _("The time zone their calendar is kept in, e.g. Europe/London"),
         )
-        self.email = form.add("Email", self.email_edit, "Where invitations are sent")
+        self.email = form.add(_("Email"), self.email_edit, _("Where invitations are sent"))
         self.group = form.add(
             "",
             self.group_check,
-            "Tick for a body such as a steering group that shares one calendar",
+            _("Tick for a body such as a steering group that shares one calendar"),
         )
-        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.ident = form.add(_("Id"), self.id_edit, _("A short unique name used in files"))
         self.form = form
         self.form_area.setWidget(form)
 
@@ -148,11 +167,11 @@ class PeopleEditor(ListEditor):
             self.languages_edit,
             self.email_edit,
         ):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         zone_line = self.zone_combo.lineEdit()
         assert zone_line is not None
-        zone_line.textChanged.connect(self._on_text)
+        zone_line.textChanged.connect(self.on_text)
         zone_line.editingFinished.connect(self.commit)
         self.zone_combo.activated.connect(lambda *_: self.commit())
         self.side_combo.currentIndexChanged.connect(lambda *_: self.commit())
@@ -163,7 +182,7 @@ class PeopleEditor(ListEditor):
 
     def items(self, visit: Visit) -> list[tuple[str, str]]:
         """Each participant as "Name — Side"."""
-        return [(p.id, f"{p.name} — {SIDE_LABELS[p.side]}") for p in visit.participants]
+        return [(p.id, f"{p.name} — {side_label(p.side)}") for p in visit.participants]
 
     def load_item(self, visit: Visit, key: str) -> None:
         """Fill the form with participant ``key``."""
@@ -193,8 +212,7 @@ class PeopleEditor(ListEditor):
             edit.clear()
         self.zone_combo.setEditText("")
         self.group_check.setChecked(False)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.form.setEnabled(False)
 
     def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
@@ -202,64 +220,57 @@ class PeopleEditor(ListEditor):
         taken = [p.id for p in visit.participants]
         pid = unique_id("new-person", taken)
         n = len(taken) + 1
-        person = Participant(pid, f"New participant {n}", Side.VISITOR, ("en",), visit.zone)
+        name = _("New participant {n}").format(n=n)
+        person = Participant(pid, name, Side.VISITOR, ("en",), visit.zone)
         availability = dict(visit.availability)
         availability[pid] = Availability(default=Level.AVAILABLE)
         new = replace(visit, participants=(*visit.participants, person), availability=availability)
-        return new, pid, "Add a participant"
+        return new, pid, _("Add a participant")
 
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
         """Remove ``key`` from the visit, its activities and availability, after asking."""
         p = visit.participant(key)
         where = [a.title for a in visit.activities if key in a.invited]
-        lines = [f"Remove {p.name} from the visit?"]
+        lines = [_("Remove {name} from the visit?").format(name=p.name)]
         if where:
-            lines.append("They will also be taken out of: " + "; ".join(where) + ".")
+            lines.append(
+                _("They will also be taken out of: {activities}.").format(
+                    activities="; ".join(where)
+                )
+            )
         if key in visit.availability:
-            lines.append("Their availability will be deleted.")
-        lines.append("You can undo this.")
-        if not self.confirm(f"Remove {p.name}", "\n".join(lines)):
+            lines.append(_("Their availability will be deleted."))
+        lines.append(_("You can undo this."))
+        title = _("Remove {name}").format(name=p.name)
+        if not self.confirm(title, "\n".join(lines)):
             return None
-        return without_person(visit, key), f"Remove {p.name}"
+        return without_person(visit, key), title
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.ident, self.name, self.languages, self.zone, self.email)
 
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
-
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Id, name, languages, time zone and email, checked."""
         taken = [p.id for p in visit.participants if p.id != key]
-        checks = (
+        email = self.email_edit.text().strip()
+        return [
             (self.ident, id_error(self.id_edit.text(), taken)),
-            (self.name, "" if self.name_edit.text().strip() else "Give a name"),
+            (self.name, "" if self.name_edit.text().strip() else _("Give a name")),
             (self.languages, language_error(self.languages_edit.text())),
             (self.zone, zone_error(self.zone_combo.currentText())),
             (
                 self.email,
                 ""
-                if not self.email_edit.text().strip()
-                or _EMAIL.match(self.email_edit.text().strip())
-                else "This does not look like an email address",
+                if not email or _EMAIL.match(email)
+                else _("This does not look like an email address"),
             ),
-        )
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with participant ``key`` as the form says."""
         old = visit.participant(key)
         new = replace(
             old,
@@ -274,28 +285,28 @@ class PeopleEditor(ListEditor):
             is_group=self.group_check.isChecked(),
         )
         if new == old:
-            return
+            return None
         people = tuple(new if p.id == key else p for p in visit.participants)
         edited = replace(visit, participants=people)
         if new.id != old.id:
             edited = renamed_person(edited, old.id, new.id)
-        self.emit_edit(edited, _undo_text(old, new), select=new.id)
+        return edited, _undo_text(old, new), new.id
 
 
 def _undo_text(old: Participant, new: Participant) -> str:
     if old.name != new.name:
-        return f"Rename {old.name}"
-    labels = {
-        "id": "id",
-        "organisation": "organisation",
-        "role": "role",
-        "side": "side",
-        "languages": "languages",
-        "home_zone": "home time zone",
-        "email": "email",
-        "is_group": "group setting",
+        return _("Rename {name}").format(name=old.name)
+    changes = {
+        "id": N_("Change {name}'s id"),
+        "organisation": N_("Change {name}'s organisation"),
+        "role": N_("Change {name}'s role"),
+        "side": N_("Change {name}'s side"),
+        "languages": N_("Change {name}'s languages"),
+        "home_zone": N_("Change {name}'s home time zone"),
+        "email": N_("Change {name}'s email"),
+        "is_group": N_("Change {name}'s group setting"),
     }
-    changed = [label for attr, label in labels.items() if getattr(old, attr) != getattr(new, attr)]
+    changed = [text for attr, text in changes.items() if getattr(old, attr) != getattr(new, attr)]
     if len(changed) == 1:
-        return f"Change {old.name}'s {changed[0]}"
-    return f"Edit {old.name}"
+        return _(changed[0]).format(name=old.name)
+    return _("Edit {name}").format(name=old.name)

@@ -26,19 +26,21 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Balance, DateWindow, InterpreterRules, Visit, Weights
 from visitplanner.domain.clock import parse_hhmm
 from visitplanner.domain.visit import DEFAULT_WEIGHTS
+from visitplanner.i18n import N_, _, ngettext
 from visitplanner.solver.balance import term_help, term_label
 from visitplanner.ui.editors.common import (
     ErrorLabel,
     Field,
     Form,
     minutes_spin,
+    show_errors,
     time_error,
     time_text,
     zone_combo,
     zone_error,
 )
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 SLOTS = (5, 10, 15, 20, 30, 60)
 
 
@@ -77,37 +79,38 @@ class VisitSettingsEditor(QWidget):
         self._visit: Visit | None = None
         self._loading = False
         inner = QWidget(self)
-        columns = QHBoxLayout(inner)
-        left, right = QVBoxLayout(), QVBoxLayout()
+        columns = self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, inner)
+        left, right = self.sides = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        self._columns, self._halves = columns, (left, right)
 
-        box, form = _group("The visit", inner)
+        box, form = _group(_("The visit"), inner)
         self.title_edit = QLineEdit(form)
         self.zone_combo = zone_combo(form)
-        self.title = form.add("Title", self.title_edit, "Printed on the itinerary")
+        self.title = form.add(_("Title"), self.title_edit, _("Printed on the itinerary"))
         self.zone = form.add(
-            "Time zone", self.zone_combo, "Where the visit happens; all times are in this zone"
+            _("Time zone"),
+            self.zone_combo,
+            _("Where the visit happens; all times are in this zone"),
         )
         left.addWidget(box)
 
-        box, form = _group("Dates", inner)
+        box, form = _group(_("Dates"), inner)
         self.first_date = _date_edit(form)
         self.days_spin = QSpinBox(form)
         self.days_spin.setRange(1, 14)
-        self.days_spin.setSuffix(" days")
+        self.days_spin.setSuffix(_(" days"))
         self.days_spin.setKeyboardTracking(False)
         self.days_spin.setMaximumWidth(140)
         self.dates_note = QLabel(form)
         self.dates_note.setWordWrap(True)
-        self.first = form.add("First day", self.first_date, "The first day of the visit")
-        self.days = form.add("Length", self.days_spin, "How many consecutive days")
+        self.first = form.add(_("First day"), self.first_date, _("The first day of the visit"))
+        self.days = form.add(_("Length"), self.days_spin, _("How many consecutive days"))
         form.layout_.addRow(self.dates_note)
-        self.window_box = QGroupBox("Choose the dates from a window", form)
+        self.window_box = QGroupBox(_("Choose the dates from a window"), form)
         self.window_box.setCheckable(True)
         self.window_box.setToolTip(
-            "Tick to look for the best run of days between two dates, using everyone's calendars"
+            _("Tick to look for the best run of days between two dates, using everyone's calendars")
         )
         wform = Form(self.window_box)
         QVBoxLayout(self.window_box).addWidget(wform)
@@ -116,16 +119,19 @@ class VisitSettingsEditor(QWidget):
         week = QWidget(wform)
         week_lay = QHBoxLayout(week)
         week_lay.setContentsMargins(0, 0, 0, 0)
-        self.weekday_checks = [QCheckBox(name, week) for name in WEEKDAYS]
+        self.weekday_checks = [QCheckBox(_(name), week) for name in WEEKDAYS]
         for check in self.weekday_checks:
             week_lay.addWidget(check)
-        self.window_from = wform.add("From", self.window_first, "The earliest possible first day")
-        self.window_to = wform.add("To", self.window_last, "The latest possible last day")
-        self.weekdays = wform.add("On", week, "Days of the week the visit may fall on")
+        week_lay.addStretch(1)
+        self.window_from = wform.add(
+            _("From"), self.window_first, _("The earliest possible first day")
+        )
+        self.window_to = wform.add(_("To"), self.window_last, _("The latest possible last day"))
+        self.weekdays = wform.add(_("On"), week, _("Days of the week the visit may fall on"))
         form.layout_.addRow(self.window_box)
         left.addWidget(box)
 
-        box, form = _group("Each day", inner)
+        box, form = _group(_("Each day"), inner)
         self.start_edit = QLineEdit(form)
         self.end_edit = QLineEdit(form)
         self.slot_combo = QComboBox(form)
@@ -134,54 +140,58 @@ class VisitSettingsEditor(QWidget):
             edit.setMaximumWidth(100)
             edit.setPlaceholderText("07:00")
         self.day_start = form.add(
-            "Starts", self.start_edit, "Nothing is planned before, e.g. 07:00"
+            _("Starts"), self.start_edit, _("Nothing is planned before, e.g. 07:00")
         )
-        self.day_end = form.add("Ends", self.end_edit, "Nothing is planned after, e.g. 23:00")
+        self.day_end = form.add(_("Ends"), self.end_edit, _("Nothing is planned after, e.g. 23:00"))
         self.slot = form.add(
-            "Time steps", self.slot_combo, "Activities start on multiples of this many minutes"
+            _("Time steps"),
+            self.slot_combo,
+            _("Activities start on multiples of this many minutes"),
         )
         left.addWidget(box)
         left.addStretch(1)
 
-        box, form = _group("Balance", inner)
+        box, form = _group(_("Balance"), inner)
         self.max_formal_spin = minutes_spin(form, maximum=1440)
         self.host_target_spin = minutes_spin(form, maximum=10_000)
         self.visitors_target_spin = minutes_spin(form, maximum=10_000)
         form.add(
-            "Formal time per day, at most",
+            _("Formal time per day, at most"),
             self.max_formal_spin,
-            "More formal time than this in a day counts against a programme",
+            _("More formal time than this in a day counts against a programme"),
         )
         form.add(
-            "Informal time with hosts, target",
+            _("Informal time with hosts, target"),
             self.host_target_spin,
-            "Informal minutes with hosts and visitors together, over the whole visit",
+            _("Informal minutes with hosts and visitors together, over the whole visit"),
         )
         form.add(
-            "Visitors' own time, target",
+            _("Visitors' own time, target"),
             self.visitors_target_spin,
-            "Informal minutes among the visitors without hosts, over the whole visit",
+            _("Informal minutes among the visitors without hosts, over the whole visit"),
         )
         right.addWidget(box)
 
-        box, form = _group("Interpreter", inner)
+        box, form = _group(_("Interpreter"), inner)
         self.continuous_spin = minutes_spin(form, minimum=5)
         self.break_spin = minutes_spin(form)
         self.interp_day_spin = minutes_spin(form, minimum=5)
         form.add(
-            "Longest stretch without a break",
+            _("Longest stretch without a break"),
             self.continuous_spin,
-            "Longest continuous formal interpreting",
+            _("Longest continuous formal interpreting"),
         )
-        form.add("Break of at least", self.break_spin, "A shorter gap does not count as a break")
         form.add(
-            "Formal interpreting per day, at most",
+            _("Break of at least"), self.break_spin, _("A shorter gap does not count as a break")
+        )
+        form.add(
+            _("Formal interpreting per day, at most"),
             self.interp_day_spin,
-            "Total formal interpreting in one day",
+            _("Total formal interpreting in one day"),
         )
         right.addWidget(box)
 
-        box, form = _group("What matters most (weights)", inner)
+        box, form = _group(_("What matters most (weights)"), inner)
         self.weight_spins: dict[str, QSpinBox] = {}
         for term in DEFAULT_WEIGHTS:
             spin = QSpinBox(form)
@@ -190,7 +200,7 @@ class VisitSettingsEditor(QWidget):
             spin.setKeyboardTracking(False)
             form.add(term_label(term), spin, term_help(term))
             self.weight_spins[term] = spin
-        hint = QLabel("A higher weight makes the planner avoid that more.", form)
+        hint = QLabel(_("A higher weight makes the planner avoid that more."), form)
         hint.setWordWrap(True)
         form.layout_.addRow(hint)
         right.addWidget(box)
@@ -198,7 +208,7 @@ class VisitSettingsEditor(QWidget):
 
         self.general_error = ErrorLabel(inner)
         left.addWidget(self.general_error)
-        scroll = QScrollArea(self)
+        scroll = self.scroller = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
@@ -208,44 +218,43 @@ class VisitSettingsEditor(QWidget):
         self._connect()
         self.setEnabled(False)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
-        """Two columns when they fit side by side, else one below the other (nothing cut off)."""
-        super().resizeEvent(event)
-        left, right = self._halves
-        needed = left.sizeHint().width() + right.sizeHint().width() + 40
-        wide = self.width() >= needed
-        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        if self._columns.direction() != direction:
-            self._columns.setDirection(direction)
-
     def _connect(self) -> None:
         def on(text: str) -> Callable[..., None]:
             return lambda *_: self.commit(text)
 
         self.title_edit.textChanged.connect(self._on_text)
-        self.title_edit.editingFinished.connect(on("Change the visit title"))
+        self.title_edit.editingFinished.connect(on(_("Change the visit title")))
         zone_line = self.zone_combo.lineEdit()
         assert zone_line is not None
         zone_line.textChanged.connect(self._on_text)
-        zone_line.editingFinished.connect(on("Change the time zone"))
-        self.zone_combo.activated.connect(on("Change the time zone"))
-        self.first_date.dateChanged.connect(on("Change the dates"))
-        self.days_spin.valueChanged.connect(on("Change the dates"))
-        self.window_box.toggled.connect(on("Change the candidate dates"))
-        self.window_first.dateChanged.connect(on("Change the candidate dates"))
-        self.window_last.dateChanged.connect(on("Change the candidate dates"))
+        zone_line.editingFinished.connect(on(_("Change the time zone")))
+        self.zone_combo.activated.connect(on(_("Change the time zone")))
+        self.first_date.dateChanged.connect(on(_("Change the dates")))
+        self.days_spin.valueChanged.connect(on(_("Change the dates")))
+        self.window_box.toggled.connect(on(_("Change the candidate dates")))
+        self.window_first.dateChanged.connect(on(_("Change the candidate dates")))
+        self.window_last.dateChanged.connect(on(_("Change the candidate dates")))
         for check in self.weekday_checks:
-            check.toggled.connect(on("Change the candidate dates"))
+            check.toggled.connect(on(_("Change the candidate dates")))
         for edit in (self.start_edit, self.end_edit):
             edit.textChanged.connect(self._on_text)
-            edit.editingFinished.connect(on("Change the hours of the day"))
-        self.slot_combo.currentIndexChanged.connect(on("Change the time steps"))
+            edit.editingFinished.connect(on(_("Change the hours of the day")))
+        self.slot_combo.currentIndexChanged.connect(on(_("Change the time steps")))
         for spin in (self.max_formal_spin, self.host_target_spin, self.visitors_target_spin):
-            spin.valueChanged.connect(on("Change the balance targets"))
+            spin.valueChanged.connect(on(_("Change the balance targets")))
         for spin in (self.continuous_spin, self.break_spin, self.interp_day_spin):
-            spin.valueChanged.connect(on("Change the interpreter rules"))
+            spin.valueChanged.connect(on(_("Change the interpreter rules")))
         for spin in self.weight_spins.values():
-            spin.valueChanged.connect(on("Change the weights"))
+            spin.valueChanged.connect(on(_("Change the weights")))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Two columns when they fit side by side, else one (long French labels, small screens)."""
+        super().resizeEvent(event)
+        needed = sum(side.minimumSize().width() for side in self.sides) + 40
+        wide = event.size().width() - 30 >= needed  # margins and a scroll bar
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
 
     @property
     def visit(self) -> Visit | None:
@@ -276,7 +285,7 @@ class VisitSettingsEditor(QWidget):
         self.dates_note.setText(
             ""
             if consecutive
-            else "The dates are not consecutive; changing them here makes them so."
+            else _("The dates are not consecutive; changing them here makes them so.")
         )
         self.dates_note.setVisible(not consecutive)
         window = v.candidate_dates
@@ -290,7 +299,7 @@ class VisitSettingsEditor(QWidget):
         self.end_edit.setText(time_text(v.day_end))
         self.slot_combo.clear()
         for s in sorted({*SLOTS, v.slot}):
-            self.slot_combo.addItem(f"{s} min", s)
+            self.slot_combo.addItem(_("{n} min").format(n=s), s)
         self.slot_combo.setCurrentIndex(self.slot_combo.findData(v.slot))
         self.max_formal_spin.setValue(v.balance.max_formal_minutes_per_day)
         self.host_target_spin.setValue(v.balance.host_visitor_target)
@@ -308,7 +317,7 @@ class VisitSettingsEditor(QWidget):
     def validate(self) -> bool:
         """Mark every invalid field in place; True when every entry is valid."""
         checks: list[tuple[Field, str]] = [
-            (self.title, "" if self.title_edit.text().strip() else "Give the visit a title"),
+            (self.title, "" if self.title_edit.text().strip() else _("Give the visit a title")),
             (self.zone, zone_error(self.zone_combo.currentText())),
             (self.day_start, time_error(self.start_edit.text())),
             (self.day_end, time_error(self.end_edit.text()) or self._day_order_error()),
@@ -318,21 +327,24 @@ class VisitSettingsEditor(QWidget):
             first, last = _pydate(self.window_first.date()), _pydate(self.window_last.date())
             days = tuple(i for i, c in enumerate(self.weekday_checks) if c.isChecked())
             if last < first:
-                window_to = "The window ends before it starts"
+                window_to = _("The window ends before it starts")
             elif not days:
-                weekdays = "Tick at least one day of the week"
+                weekdays = _("Tick at least one day of the week")
             elif not DateWindow(first, last, self.days_spin.value(), days).runs():
-                window_to = f"No run of {self.days_spin.value()} days fits in this window"
+                n = self.days_spin.value()
+                window_to = ngettext(
+                    "No run of {n} day fits in this window",
+                    "No run of {n} days fits in this window",
+                    n,
+                ).format(n=n)
         checks += [(self.window_to, window_to), (self.weekdays, weekdays)]
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        return show_errors(checks)
 
     def _day_order_error(self) -> str:
         if time_error(self.start_edit.text()):
             return ""
         start, end = parse_hhmm(self.start_edit.text()), parse_hhmm(self.end_edit.text())
-        return "The day ends before it starts" if end <= start else ""
+        return _("The day ends before it starts") if end <= start else ""
 
     def build(self) -> Visit | None:
         """The visit as the form says, or None while an entry is invalid."""
@@ -373,8 +385,9 @@ class VisitSettingsEditor(QWidget):
             weights=Weights(weights) if weights != dict(visit.weights.values) else visit.weights,
         )
 
-    def commit(self, text: str = "Change the visit settings") -> None:
+    def commit(self, text: str = "") -> None:
         """Send the settings out as a new visit (with undo ``text``) if valid and changed."""
+        text = text or _("Change the visit settings")
         if self._loading:
             return
         new = self.build()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import TravelTimes, Venue, Visit
+from visitplanner.i18n import N_, _
 from visitplanner.ui.editors.common import (
     Confirm,
     ErrorLabel,
@@ -38,9 +39,9 @@ def minutes_error(text: str) -> str:
     if not text:
         return ""
     if not text.isdigit():
-        return "Travel time is a whole number of minutes, such as 20"
+        return _("Travel time is a whole number of minutes, such as 20")
     if int(text) > 24 * 60:
-        return "Travel time cannot be more than a day"
+        return _("Travel time cannot be more than a day")
     return ""
 
 
@@ -95,40 +96,52 @@ class VenuesEditor(ListEditor):
     """Add, edit and remove venues, and set the travel times between them."""
 
     def __init__(self, parent: QWidget | None = None, confirm: Confirm | None = None) -> None:
-        super().__init__("venue", parent, confirm)
+        super().__init__(
+            (
+                _("Add venue"),
+                _("Add a new venue to the visit"),
+                _("Remove the selected venue (asks first)"),
+            ),
+            parent,
+            confirm,
+        )
         form = Form(self)
         self.name_edit = QLineEdit(form)
         self.address_edit = QLineEdit(form)
-        self.shared_check = QCheckBox("Several activities can happen here at once", form)
+        self.shared_check = QCheckBox(_("Several activities can happen here at once"), form)
         self.id_edit = QLineEdit(form)
-        self.name = form.add("Name", self.name_edit, "The venue's name, as printed")
+        self.name = form.add(_("Name"), self.name_edit, _("The venue's name, as printed"))
         self.address = form.add(
-            "Address", self.address_edit, "Street address, printed in the itinerary"
+            _("Address"), self.address_edit, _("Street address, printed in the itinerary")
         )
         self.shared = form.add(
-            "", self.shared_check, "Tick for a hotel or café where groups can meet side by side"
+            "", self.shared_check, _("Tick for a hotel or café where groups can meet side by side")
         )
-        self.ident = form.add("Id", self.id_edit, "A short unique name used in files")
+        self.ident = form.add(_("Id"), self.id_edit, _("A short unique name used in files"))
         self.form = form
         self.form_area.setWidget(form)
         for edit in (self.name_edit, self.address_edit, self.id_edit):
-            edit.textChanged.connect(self._on_text)
+            edit.textChanged.connect(self.on_text)
             edit.editingFinished.connect(self.commit)
         self.shared_check.toggled.connect(lambda *_: self.commit())
 
-        travel_box = QGroupBox("Travel times (minutes)", self)
+        travel_box = QGroupBox(_("Travel times (minutes)"), self)
         box_lay = QVBoxLayout(travel_box)
         hint = QLabel(
-            "Minutes to get from the venue on the left to the venue at the top. "
-            "Leave a cell empty when no travel time is known (counted as 0).",
+            _(
+                "Minutes to get from the venue on the left to the venue at the top. "
+                "Leave a cell empty when no travel time is known (counted as 0)."
+            ),
             travel_box,
         )
         hint.setWordWrap(True)
         box_lay.addWidget(hint)
-        self.both_ways_check = QCheckBox("The same time both ways", travel_box)
+        self.both_ways_check = QCheckBox(_("The same time both ways"), travel_box)
         self.both_ways_check.setToolTip(
-            "When ticked, typing a time also sets the journey back. "
-            "Untick to give each direction its own time."
+            _(
+                "When ticked, typing a time also sets the journey back. "
+                "Untick to give each direction its own time."
+            )
         )
         self.both_ways_check.setChecked(True)
         box_lay.addWidget(self.both_ways_check)
@@ -175,62 +188,55 @@ class VenuesEditor(ListEditor):
         for edit in (self.name_edit, self.address_edit, self.id_edit):
             edit.clear()
         self.shared_check.setChecked(False)
-        for f in self._fields():
-            f.show("")
+        self.clear_marks()
         self.form.setEnabled(False)
 
     def add_item(self, visit: Visit) -> tuple[Visit, str, str]:
         """A new venue with no travel times yet."""
         vid = unique_id("new-venue", [v.id for v in visit.venues])
-        venue = Venue(vid, f"New venue {len(visit.venues) + 1}")
-        return replace(visit, venues=(*visit.venues, venue)), vid, "Add a venue"
+        venue = Venue(vid, _("New venue {n}").format(n=len(visit.venues) + 1))
+        return replace(visit, venues=(*visit.venues, venue)), vid, _("Add a venue")
 
     def remove_item(self, visit: Visit, key: str) -> tuple[Visit, str] | None:
         """Remove venue ``key`` and its travel times, after asking."""
         v = visit.venue(key)
         used = [a for a in visit.activities if key in a.venues]
-        lines = [f"Remove {v.name} and its travel times?"]
+        lines = [_("Remove {venue} and its travel times?").format(venue=v.name)]
         if used:
-            lines.append("It will no longer be allowed for: " + "; ".join(a.title for a in used))
+            lines.append(
+                _("It will no longer be allowed for: {activities}").format(
+                    activities="; ".join(a.title for a in used)
+                )
+            )
             lonely = [a.title for a in used if a.venues == (key,)]
             if lonely:
                 lines.append(
-                    "These will then have no venue set (any venue allowed): " + "; ".join(lonely)
+                    _("These will then have no venue set (any venue allowed): {activities}").format(
+                        activities="; ".join(lonely)
+                    )
                 )
-        lines.append("You can undo this.")
-        if not self.confirm(f"Remove {v.name}", "\n".join(lines)):
+        lines.append(_("You can undo this."))
+        title = _("Remove {name}").format(name=v.name)
+        if not self.confirm(title, "\n".join(lines)):
             return None
-        return without_venue(visit, key), f"Remove {v.name}"
+        return without_venue(visit, key), title
 
     # -- editing ------------------------------------------------------------
 
-    def _fields(self) -> tuple[Field, ...]:
+    def fields(self) -> tuple[Field, ...]:
+        """The fields that can be marked wrong."""
         return (self.name, self.ident)
 
-    def _on_text(self, _text: str) -> None:
-        if not self._loading:
-            self.validate()
-
-    def validate(self) -> bool:
-        """Mark every invalid field in place; True when the entry is valid."""
-        visit, key = self._visit, self.current_key()
-        if visit is None or key is None:
-            return False
+    def field_errors(self, visit: Visit, key: str) -> list[tuple[Field, str]]:
+        """Name and id, checked."""
         taken = [v.id for v in visit.venues if v.id != key]
-        checks = (
-            (self.name, "" if self.name_edit.text().strip() else "Give a name"),
+        return [
+            (self.name, "" if self.name_edit.text().strip() else _("Give a name")),
             (self.ident, id_error(self.id_edit.text(), taken)),
-        )
-        for f, message in checks:
-            f.show(message)
-        return not any(message for _, message in checks)
+        ]
 
-    def commit(self) -> None:
-        """Send the form's entry out as a new visit, if it is valid and changed."""
-        if self._loading or not self.validate():
-            return
-        visit, key = self._visit, self.current_key()
-        assert visit is not None and key is not None
+    def edited(self, visit: Visit, key: str) -> tuple[Visit, str, str] | None:
+        """The visit with venue ``key`` as the form says."""
         old = visit.venue(key)
         new = replace(
             old,
@@ -240,12 +246,13 @@ class VenuesEditor(ListEditor):
             shared=self.shared_check.isChecked(),
         )
         if new == old:
-            return
+            return None
         edited = replace(visit, venues=tuple(new if v.id == key else v for v in visit.venues))
         if new.id != old.id:
             edited = renamed_venue(edited, old.id, new.id)
-        text = f"Rename {old.name}" if new.name != old.name else f"Edit {old.name}"
-        self.emit_edit(edited, text, select=new.id)
+        changed = N_("Rename {name}") if new.name != old.name else N_("Edit {name}")
+        text = _(changed).format(name=old.name)
+        return edited, text, new.id
 
     # -- travel table -------------------------------------------------------
 
@@ -280,18 +287,18 @@ class VenuesEditor(ListEditor):
         if a.id == b.id:
             item.setText("—")
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setToolTip("No travel within a venue")
+            item.setToolTip(_("No travel within a venue"))
             return item
         assert visit is not None
         given = visit.travel.minutes
         if (a.id, b.id) in given:
             item.setText(str(given[(a.id, b.id)]))
-            item.setToolTip(f"{a.name} to {b.name}")
+            item.setToolTip(_trip(a, b))
         elif (b.id, a.id) in given:
             item.setText(str(given[(b.id, a.id)]))
-            item.setToolTip(f"{a.name} to {b.name}: same as the other way")
+            item.setToolTip(_("{trip}: same as the other way").format(trip=_trip(a, b)))
         else:
-            item.setToolTip(f"{a.name} to {b.name}: not given (counted as 0 minutes)")
+            item.setToolTip(_("{trip}: not given (counted as 0 minutes)").format(trip=_trip(a, b)))
         return item
 
     def _on_cell_changed(self, row: int, column: int) -> None:
@@ -307,7 +314,7 @@ class VenuesEditor(ListEditor):
             item.setBackground(QBrush(_INVALID_CELL))
             item.setToolTip(message)
             self._loading = False
-            self.travel_error.say(f"{a.name} to {b.name}: {message}")
+            self.travel_error.say(_("{trip}: {problem}").format(trip=_trip(a, b), problem=message))
             return
         value = text.strip().removesuffix("min").strip()
         minutes = int(value) if value else None
@@ -318,7 +325,7 @@ class VenuesEditor(ListEditor):
             shown = "" if minutes is None else str(minutes)
             item.setText(shown)
             item.setBackground(QBrush())
-            item.setToolTip(f"{a.name} to {b.name}")
+            item.setToolTip(_trip(a, b))
             mirror = self.table.item(column, row)
             if both and mirror is not None:
                 mirror.setText(shown)
@@ -328,5 +335,13 @@ class VenuesEditor(ListEditor):
         self.travel_error.say("")
         if travel != visit.travel:
             self.emit_edit(
-                replace(visit, travel=travel), f"Change travel time {a.name} to {b.name}"
+                replace(visit, travel=travel),
+                _("Change travel time {origin} to {destination}").format(
+                    origin=a.name, destination=b.name
+                ),
             )
+
+
+def _trip(a: Venue, b: Venue) -> str:
+    """E.g. "Hôtel Saint-Paul to Hôtel de Ville"."""
+    return _("{origin} to {destination}").format(origin=a.name, destination=b.name)

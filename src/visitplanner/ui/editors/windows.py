@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 
 from visitplanner.domain import Window
 from visitplanner.domain.clock import parse_hhmm
+from visitplanner.i18n import N_, _
 from visitplanner.ui.editors.common import ErrorLabel, mark, time_error, time_text
+
+OPENS_TIP = N_("When the window opens, e.g. 09:00")
+CLOSES_TIP = N_("When the window closes, e.g. 17:30")
 
 
 class NotesEdit(QPlainTextEdit):
@@ -38,30 +42,30 @@ class _Row(QWidget):
     def __init__(self, window: Window, n_days: int, parent: QWidget) -> None:
         super().__init__(parent)
         self.day = QComboBox(self)
-        self.day.addItem("Every day", None)
+        self.day.addItem(_("Every day"), None)
         for d in range(1, n_days + 1):
-            self.day.addItem(f"Day {d}", d)
+            self.day.addItem(_("Day {n}").format(n=d), d)
         if window.day is not None and window.day > n_days:
-            self.day.addItem(f"Day {window.day} (not in the visit)", window.day)
+            self.day.addItem(_("Day {n} (not in the visit)").format(n=window.day), window.day)
         self.day.setCurrentIndex(self.day.findData(window.day))
-        self.day.setToolTip("The day this window applies to, or every day of the visit")
+        self.day.setToolTip(_("The day this window applies to, or every day of the visit"))
         self.start = QLineEdit(time_text(window.start), self)
         self.end = QLineEdit(time_text(window.end), self)
         for edit in (self.start, self.end):
             edit.setMaximumWidth(80)
             edit.setPlaceholderText("09:00")
-        self.start.setToolTip("When the window opens, e.g. 09:00")
-        self.end.setToolTip("When the window closes, e.g. 17:30")
+        self.start.setToolTip(_(OPENS_TIP))
+        self.end.setToolTip(_(CLOSES_TIP))
         self.remove = QToolButton(self)
-        self.remove.setText("Remove")
-        self.remove.setToolTip("Remove this time window")
+        self.remove.setText(_("Remove"))
+        self.remove.setToolTip(_("Remove this time window"))
         self.error = ErrorLabel(self)
         line = QHBoxLayout()
         self.day.setMinimumWidth(120)
         line.addWidget(self.day)
-        line.addWidget(QLabel("from", self))
+        line.addWidget(QLabel(_("from"), self))
         line.addWidget(self.start)
-        line.addWidget(QLabel("to", self))
+        line.addWidget(QLabel(_("to"), self))
         line.addWidget(self.end)
         line.addWidget(self.remove)
         line.addStretch(1)
@@ -84,8 +88,8 @@ class WindowsEditor(QWidget):
         self._loading = False
         self.rows_layout = QVBoxLayout()
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton("Add a time window", self)
-        self.add_button.setToolTip("Another stretch of time when this activity may happen")
+        self.add_button = QPushButton(_("Add a time window"), self)
+        self.add_button.setToolTip(_("Another stretch of time when this activity may happen"))
         self.add_button.clicked.connect(self._on_add)
         self.error = ErrorLabel(self)
         lay = QVBoxLayout(self)
@@ -137,15 +141,15 @@ class WindowsEditor(QWidget):
             if not message:
                 start, end = parse_hhmm(r.start.text()), parse_hhmm(r.end.text())
                 if end <= start:
-                    message = "The window ends before it starts"
+                    message = _("The window ends before it starts")
                     bad_end = message
                 else:
                     out.append(Window(start, end, r.day.currentData()))
-            mark(r.start, None, bad_start, "When the window opens, e.g. 09:00")
-            mark(r.end, None, bad_end, "When the window closes, e.g. 17:30")
+            mark(r.start, None, bad_start, _(OPENS_TIP))
+            mark(r.end, None, bad_end, _(CLOSES_TIP))
             r.error.say(message)
             ok = ok and not message
-        self.error.say("" if self._rows else "Give at least one time window")
+        self.error.say("" if self._rows else _("Give at least one time window"))
         if not ok or not out:
             return None
         return tuple(out)
