@@ -83,7 +83,7 @@ def test_a_crashing_solver_is_reported_not_raised(qtbot) -> None:  # type: ignor
     with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
         runner.start(Visit("v", "Europe/Paris", ()), None)
     result = blocker.args[0]
-    assert result.status is Status.INFEASIBLE and "boom" in result.explanation[0]
+    assert result.status is Status.ERROR and "boom" in result.explanation[0]
     assert not runner.running
 
 
@@ -140,3 +140,18 @@ def test_an_infeasible_visit_explains_why(
     text = dialogs.shown[0][2]
     assert "Steering Group" in text and "13:00" in text
     assert "No schedule is possible" in window.statusBar().currentMessage()
+
+
+def test_the_worker_thread_speaks_the_window_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from visitplanner.i18n import current_language, language
+
+    heard: list[str] = []
+
+    def listening(*_args: object) -> SolveResult:
+        heard.append(current_language())
+        return SolveResult(Status.STOPPED)
+
+    runner = SolveRunner(listening)
+    with language("fr"), qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start(Visit("v", "Europe/Paris", ()), None)
+    assert heard == ["fr"]

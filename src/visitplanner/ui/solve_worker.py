@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from visitplanner.domain import Schedule, Visit
-from visitplanner.i18n import _
+from visitplanner.i18n import _, current_language, language
 from visitplanner.solver.result import (
     Progress,
     SolveOptions,
@@ -56,10 +56,16 @@ class SolveWorker(QObject):
         self.visit = visit
         self.options = options
         self.stop_signal = StopSignal()
+        # A new thread starts in English: explanations speak the window's language.
+        self.language = current_language()
 
     @Slot()
     def run(self) -> None:
         """Solve (on the worker thread); never lets an exception escape."""
+        with language(self.language):
+            self._run()
+
+    def _run(self) -> None:
         try:
             if self._streams_bound:
                 from visitplanner.solver.solve import solve
@@ -75,7 +81,7 @@ class SolveWorker(QObject):
                 result = self._solve(self.visit, self.options, self.progress.emit, self.stop_signal)
         except Exception as exc:  # a solver bug must not kill the app
             failed = _("The planner failed: {reason}").format(reason=exc)
-            result = SolveResult(Status.INFEASIBLE, explanation=(failed,))
+            result = SolveResult(Status.ERROR, explanation=(failed,))
         self.done.emit(result)
 
 
