@@ -22,6 +22,7 @@ from tests.servers import (  # noqa: F401 - fixtures
 )
 from visitplanner.cli.main import main
 from visitplanner.domain.visit import Coordinator
+from visitplanner.io.ics_export import person_file_names
 from visitplanner.io.project import load_project, save_project
 
 REPLIES = Path(__file__).parents[1] / "io" / "replies"
@@ -40,8 +41,14 @@ def test_invite_writes_one_eml_per_person_and_remembers(
     out = tmp_path / "mail"
     assert main(["invite", str(project_file), "--out", str(out)]) == 0
     files = sorted(p.name for p in out.iterdir())
-    assert "gla-pb.eml" in files and "paris-lead.eml" in files
-    msg = email.message_from_bytes((out / "gla-pb.eml").read_bytes(), policy=email.policy.default)
+    names = {
+        pid: Path(n).stem + ".eml"
+        for pid, n in person_file_names(load_project(project_file)).items()
+    }
+    assert names["gla-pb"] in files and names["paris-lead"] in files
+    msg = email.message_from_bytes(
+        (out / names["gla-pb"]).read_bytes(), policy=email.policy.default
+    )
     assert any(p.get_content_type() == "text/calendar" for p in msg.walk())
     assert "mainstreaming" in load_project(project_file).invited
     assert "invitation" in capsys.readouterr().out

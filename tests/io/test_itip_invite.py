@@ -25,6 +25,7 @@ from tests.servers import Mailbox, smtp_server  # noqa: F401 - fixture
 from visitplanner.domain import Project, Schedule
 from visitplanner.domain.replies import ReplyStatus
 from visitplanner.domain.visit import Coordinator
+from visitplanner.io.ics_export import person_file_names
 from visitplanner.io.itip_invite import (
     InvitationError,
     build_invitations,
@@ -168,8 +169,9 @@ def test_cancellation_for_someone_taken_off_a_meeting_keeps_its_time(
 def test_written_files_parse_as_email_and_in_icaljs(project: Project, tmp_path: Path) -> None:
     _, invitations = build_invitations(project, now=NOW)
     written = write_invitations(invitations, tmp_path)
-    assert {p.name for p in written} >= {"gla-pb.eml", "paris-lead.eml"}
-    raw = (tmp_path / "paris-lead.eml").read_bytes()
+    names = {pid: Path(n).stem + ".eml" for pid, n in person_file_names(project).items()}
+    assert {p.name for p in written} >= {names["gla-pb"], names["paris-lead"]}
+    raw = (tmp_path / names["paris-lead"]).read_bytes()
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(msg, EmailMessage)
     _method, cal = _calendar(msg)

@@ -16,7 +16,7 @@ from tests.io.test_project_file import SCHEMA_PATH
 from visitplanner.domain import Project
 from visitplanner.domain.replies import Reply, ReplyStatus
 from visitplanner.io.errors import InputFileError
-from visitplanner.io.ics_export import export_ics, export_stamps
+from visitplanner.io.ics_export import export_ics, export_stamps, person_file_names
 from visitplanner.io.project import parse_project, project_to_json
 from visitplanner.io.project_write import project_to_dict
 
@@ -95,8 +95,9 @@ def test_per_person_calendars_in_each_persons_first_language(
             for e in cal.walk("VEVENT")
         }
 
-    french = summaries("paris-planning.ics")["mainstreaming"]
-    english = summaries("gla-pb.ics")["mainstreaming"]
+    names = person_file_names(project)
+    french = summaries(names["paris-planning"])["mainstreaming"]
+    english = summaries(names["gla-pb"])["mainstreaming"]
     assert french[0].startswith("Généraliser le BP")
     assert french[1].startswith("Hôtel de Ville de Paris")
     assert "Réunion formelle — mardi 23 mars 2027" in french[2]

@@ -45,7 +45,7 @@ from visitplanner.solver.result import SolveOptions, Status
 from visitplanner.solver.solve import solve
 
 DAY_START, DAY_END = 8 * 60, 14 * 60
-EXAMPLES = int(os.environ.get("VP_PROPERTY_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("VP_PROPERTY_EXAMPLES", "200"))
 PROPERTY = settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QAction, QColor, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QProgressDialog
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from visitplanner.domain import Project
 from visitplanner.domain.replies import (
@@ -38,7 +38,6 @@ from visitplanner.io.itip_invite import (
 from visitplanner.io.itip_replies import MatchedReplies, match_replies, read_reply_file
 from visitplanner.ui.collab_dialogs import InvitationsDialog, InviteForm, ServerDialog, ServerForm
 from visitplanner.ui.collab_french import FrenchTextsDialog
-from visitplanner.ui.problems_panel import KEYS_ROLE
 
 REPLY_SUFFIXES = (".ics", ".eml")
 Report = Callable[[int, int], None]
@@ -139,14 +138,12 @@ class Collaboration(QObject):
             if placement is None:
                 continue
             title = project.visit.activity(placement.activity_id).title
-            item = QListWidgetItem(
+            panel.add_first(
                 _("Declined: {person} cannot come to “{title}”, and is required.").format(
                     person=names.get(r.person, r.person), title=title
-                )
+                ),
+                [r.key],
             )
-            item.setData(KEYS_ROLE, [r.key])
-            item.setForeground(QColor("#a00000"))
-            panel.list.insertItem(0, item)
         if declines and self.window.report.ok:
             panel.summary.setText(_("Every rule holds, but required people declined: see below."))
 

@@ -94,6 +94,14 @@ class ProblemsPanel(QWidget):
             item.setForeground(0, UNPLACED)
             self.tree.addTopLevelItem(item)
 
+    def add_first(self, message: str, keys: list[str], colour: QColor = PROBLEM) -> None:
+        """Put one more problem line (e.g. a decline) at the top of the list."""
+        item = QTreeWidgetItem([message])
+        item.setData(0, KEYS_ROLE, keys)
+        item.setForeground(0, colour)
+        item.setToolTip(0, message)
+        self.tree.insertTopLevelItem(0, item)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
         """Re-wrap the lines to the new width."""
         super().resizeEvent(event)
