@@ -26,11 +26,10 @@ from contextvars import ContextVar
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date, format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+if TYPE_CHECKING:  # Babel is imported where it is used: a drag check in English never loads it
+    from babel import Locale
 
 #: Languages the product speaks, in the order offered to users.
 LANGUAGES: tuple[str, ...] = ("en", "fr")
@@ -88,6 +87,9 @@ def translations(lang: str) -> gettext.NullTranslations:
     """The merged catalogue of ``lang`` (a no-op for English)."""
     if lang == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     merged: gettext.NullTranslations = gettext.NullTranslations()
     folder = resources.files("visitplanner") / "resources" / "locale" / lang
     if not folder.is_dir():
@@ -131,22 +133,30 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
 
 def babel_locale() -> Locale:
     """The Babel locale of the current language (for dates and numbers)."""
+    from babel import Locale
+
     return Locale.parse({"en": "en_GB", "fr": "fr_FR"}[current_language()])
 
 
 def format_day(day: date, *, weekday: bool = True) -> str:
     """E.g. ``"Tuesday 23 March 2027"`` / ``"mardi 23 mars 2027"``."""
+    from babel.dates import format_date
+
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
     return format_date(day, pattern, locale=babel_locale())
 
 
 def format_short_day(day: date) -> str:
     """E.g. ``"Tue 23 Mar"`` / ``"mar. 23 mars"``."""
+    from babel.dates import format_date
+
     return format_date(day, "EEE d MMM", locale=babel_locale())
 
 
 def format_clock(moment: time | datetime) -> str:
     """A 24-hour time, e.g. ``"09:30"`` (``"09:30"`` in French too)."""
+    from babel.dates import format_time
+
     return format_time(moment, "HH:mm", locale=babel_locale())
 
 
