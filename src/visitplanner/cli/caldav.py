@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
+from datetime import date
 
 from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
-from visitplanner.cli.import_ics import _apply, _as_json, _find_person, _readable, _window
-from visitplanner.domain import Participant, Project
+from visitplanner.cli.import_ics import run_busy_import
 from visitplanner.i18n import _, ngettext
 from visitplanner.io.caldav_sync import CalendarServerError, PublishReport, publish, read_busy
+from visitplanner.io.ics_import import BusyInterval
 
 PASSWORD_VARIABLE = "VISITPLANNER_CALDAV_PASSWORD"
 
@@ -95,42 +95,11 @@ def summary(report: PublishReport) -> str:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read busy time from the server; print it; optionally paint it over a person."""
-    project: Project | None = None
-    person: Participant | None = None
-    if (args.project is None) != (args.person is None):
-        return _fail(_("--project and --person go together: give both or neither."))
-    if args.project is not None:
-        project = open_project(args.project)
-        if project is None:
-            return EXIT_BAD_INPUT
-        person = _find_person(project, args.person)
-        if person is None:
-            return _fail(
-                _("There is no participant '{id}' in {path}.").format(
-                    id=args.person, path=args.project
-                )
-            )
-    zone = args.zone or (person.home_zone if person else None)
-    if zone is None:
-        return _fail(_("Say which time zone the person lives in with --zone, e.g. Europe/London."))
-    window = _window(args.window, project)
-    if window is None:
-        return _fail(
-            _("Give the dates with --window FIRST_DAY LAST_DAY, e.g. 2027-03-15 2027-04-02.")
-        )
-    try:
-        intervals = read_busy(args.url, args.user, password(), zone, *window)
-    except CalendarServerError as exc:
-        return _fail(exc.message)
-    except ValueError as exc:
-        return _fail(_("Cannot import: {reason}.").format(reason=exc))
-    if args.json:
-        print(json.dumps({"intervals": [_as_json(iv) for iv in intervals]}, indent=2))
-    else:
-        print("\n".join(_readable(intervals, zone, window)))
-    if project is not None and person is not None:
-        return _apply(project, person, intervals, zone, args.project, quiet=args.json)
-    return EXIT_OK
+
+    def read(zone: str, first: date, last: date, notes: list[str]) -> list[BusyInterval]:
+        return read_busy(args.url, args.user, password(), zone, first, last)
+
+    return run_busy_import(args, read, (CalendarServerError,))
 
 
 def _fail(message: str) -> int:

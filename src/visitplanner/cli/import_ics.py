@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     """Import the files; print the busy time; optionally paint it over a person and save."""
+
+    def read(zone: str, first: date, last: date, notes: list[str]) -> list[BusyInterval]:
+        return import_calendars([Path(f) for f in args.files], zone, first, last, notes=notes)
+
+    return run_busy_import(args, read, (InputFileError,))
+
+
+BusyReader = Callable[[str, date, date, list[str]], list[BusyInterval]]
+"""Reads busy time: (home zone, first day, last day, notes to fill) -> busy intervals."""
+
+
+def run_busy_import(
+    args: argparse.Namespace, read: BusyReader, refused: tuple[type[Exception], ...]
+) -> int:
+    """What ``import-ics`` and ``import-caldav`` share: find the person, the zone and the
+    dates, read the busy time, print it, and paint it over the person when asked.
+
+    ``refused`` are the reader's errors that carry a ``message`` for the user (exit 2).
+    """
     project: Project | None = None
     person: Participant | None = None
     if (args.project is None) != (args.person is None):
@@ -74,9 +94,9 @@ def run(args: argparse.Namespace) -> int:
         )
     notes: list[str] = []
     try:
-        intervals = import_calendars([Path(f) for f in args.files], zone, *window, notes=notes)
-    except InputFileError as exc:
-        return _fail(exc.message)
+        intervals = read(zone, *window, notes)
+    except refused as exc:
+        return _fail(str(getattr(exc, "message", exc)))
     except ValueError as exc:
         return _fail(_("Cannot import: {reason}.").format(reason=exc))
     for note in notes:
