@@ -100,8 +100,3 @@ def run_import(args: argparse.Namespace) -> int:
         return read_busy(args.url, args.user, password(), zone, first, last)
 
     return run_busy_import(args, read, (CalendarServerError,))
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return EXIT_BAD_INPUT

@@ -22,6 +22,12 @@ EXIT_INTERNAL_ERROR = 4
 EXIT_STOPPED = 130
 
 
+def refuse(message: str) -> int:
+    """Print why the input is refused; the bad-input exit code."""
+    print(message, file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def open_project(path: str | None, demo: bool = False) -> Project | None:
     """Load the project (or the demo); print the reason and return None if refused."""
     target = demo_path() if demo or path is None else Path(path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_OK, open_project
+from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_OK, open_project, refuse
 from visitplanner.domain import Level, Participant, Project
 from visitplanner.i18n import N_, _, babel_locale, ngettext
 from visitplanner.io.errors import InputFileError
@@ -72,33 +72,33 @@ def run_busy_import(
     project: Project | None = None
     person: Participant | None = None
     if (args.project is None) != (args.person is None):
-        return _fail(_("--project and --person go together: give both or neither."))
+        return refuse(_("--project and --person go together: give both or neither."))
     if args.project is not None:
         project = open_project(args.project)
         if project is None:
             return EXIT_BAD_INPUT
         person = _find_person(project, args.person)
         if person is None:
-            return _fail(
+            return refuse(
                 _("There is no participant '{id}' in {path}.").format(
                     id=args.person, path=args.project
                 )
             )
     zone = args.zone or (person.home_zone if person else None)
     if zone is None:
-        return _fail(_("Say which time zone the person lives in with --zone, e.g. Europe/London."))
+        return refuse(_("Say which time zone the person lives in with --zone, e.g. Europe/London."))
     window = _window(args.window, project)
     if window is None:
-        return _fail(
+        return refuse(
             _("Give the dates with --window FIRST_DAY LAST_DAY, e.g. 2027-03-15 2027-04-02.")
         )
     notes: list[str] = []
     try:
         intervals = read(zone, *window, notes)
     except refused as exc:
-        return _fail(str(getattr(exc, "message", exc)))
+        return refuse(str(getattr(exc, "message", exc)))
     except ValueError as exc:
-        return _fail(_("Cannot import: {reason}.").format(reason=exc))
+        return refuse(_("Cannot import: {reason}.").format(reason=exc))
     for note in notes:
         print(note, file=sys.stderr)
     if args.json:
@@ -108,11 +108,6 @@ def run_busy_import(
     if project is not None and person is not None:
         return _apply(project, person, intervals, zone, args.project, quiet=args.json)
     return EXIT_OK
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
 def _find_person(project: Project, key: str) -> Participant | None:
@@ -186,7 +181,7 @@ def _apply(
     try:
         save_project(updated, path)
     except OSError as exc:
-        return _fail(
+        return refuse(
             _("Could not save {path}: {reason}").format(path=path, reason=exc.strerror or exc)
         )
     if not quiet:

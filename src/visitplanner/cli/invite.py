@@ -8,7 +8,7 @@ from dataclasses import replace
 from email.utils import parseaddr
 from pathlib import Path
 
-from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project
+from visitplanner.cli.common import EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_OK, open_project, refuse
 from visitplanner.domain.visit import Coordinator
 from visitplanner.i18n import _, ngettext
 from visitplanner.io.itip_invite import (
@@ -55,21 +55,21 @@ def run(args: argparse.Namespace) -> int:
     if args.coordinator:
         name, address = parseaddr(args.coordinator)
         if "@" not in address:
-            return _fail(
+            return refuse(
                 _('Give the coordinator as "Name <e-mail>", e.g. "Ann Lee <ann@example.org>".')
             )
         visit = replace(project.visit, coordinator=Coordinator(name, address))
         project = replace(project, visit=visit)
     server = _server(args.smtp) if args.smtp else None
     if args.smtp and server is None:
-        return _fail(_("Give the mail server as HOST:PORT, e.g. localhost:25."))
+        return refuse(_("Give the mail server as HOST:PORT, e.g. localhost:25."))
     try:
         updated, invitations = build_invitations(project)
         written = write_invitations(invitations, Path(args.out))
     except InvitationError as exc:
-        return _fail(exc.message)
+        return refuse(exc.message)
     except OSError as exc:
-        return _fail(_("Could not write the invitations: {reason}").format(reason=exc))
+        return refuse(_("Could not write the invitations: {reason}").format(reason=exc))
     requests = sum(1 for i in invitations if i.method == "REQUEST")
     cancels = len(invitations) - requests
     print(
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         save_project(updated, args.project)
     except OSError as exc:
-        return _fail(_("Could not save {path}: {reason}").format(path=args.project, reason=exc))
+        return refuse(_("Could not save {path}: {reason}").format(path=args.project, reason=exc))
     return status
 
 
@@ -101,8 +101,3 @@ def _server(text: str) -> tuple[str, int] | None:
     if not host or not port.isdigit() or not 0 < int(port) < 65536:
         return None
     return host.strip("[]"), int(port)
-
-
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return EXIT_BAD_INPUT
