@@ -328,7 +328,12 @@ class Collaboration(QObject):
         visit = project.visit
         person = visit.participant(pid)
         current = visit.availability_of(pid)
-        ranges = to_availability_ranges(result, over=current, zone=person.home_zone)  # type: ignore[arg-type]
+        ranges = to_availability_ranges(
+            result,  # type: ignore[arg-type]
+            over=current,
+            zone=person.home_zone,
+            slot=visit.slot,
+        )
         availability = dict(visit.availability)
         availability[pid] = current.painted(ranges)
         self.window.doc.push(
