@@ -38,7 +38,7 @@ def measure(size: tuple[int, int, int, int, int, float], seed: int) -> list[tupl
         out.append((f"{name}-variables", len(proto.variables) - v0, "vars"))
         out.append((f"{name}-constraints", len(proto.constraints) - c0, "cons"))
 
-    step("variables", build_variables)
+    step("variables", lambda c: build_variables(c, hard_rules()))
     for rule in hard_rules():
         step(f"rule-{rule.name}", rule.post)
     for term in soft_terms():

@@ -105,6 +105,26 @@ def test_per_day_formal_and_informal_minutes(visit: Visit) -> None:
     assert s.informal == 450
 
 
+def test_the_busiest_visitor_is_named_and_parallel_meetings_are_not_added_up(
+    visit: Visit,
+) -> None:
+    s = balance_summary(visit, demo_schedule())
+    assert [(d.busiest, d.busiest_formal) for d in s.days] == [
+        ("Cllr Morag Baird", 300),
+        ("Cllr Morag Baird", 90),
+    ]
+    # two parallel 90-minute meetings, each with different visitors: 180 formal minutes
+    # that day, but nobody has more than 90
+    tracks = Schedule(
+        (
+            _p("mainstreaming", 1, "09:00", "10:30", "city-hall", ("gla-pb", "interpreter")),
+            _p("digitising", 1, "09:00", "10:30", "pb-office", ("fife-pb", "interpreter")),
+        )
+    )
+    day = balance_summary(visit, tracks).days[0]
+    assert (day.formal, day.busiest_formal) == (180, 90)
+
+
 def test_host_visitor_and_visitors_only_minutes(visit: Visit) -> None:
     s = balance_summary(visit, demo_schedule())
     # Host-visitor: lunch day 1 (a host joined) 60 + informal time day 2 60.
@@ -163,8 +183,9 @@ def test_longest_stretch_joins_gaps_shorter_than_a_break() -> None:
 
 def test_format_balance_lines(visit: Visit) -> None:
     lines = format_balance(balance_summary(visit, demo_schedule()))
-    assert (
-        lines[1] == "  day 1 (Tue 23 Mar): formal 5 h (over the daily maximum), informal 3 h 45 min"
+    assert lines[1] == (
+        "  day 1 (Tue 23 Mar): formal 5 h (Cllr Morag Baird has 5 h, over the daily maximum "
+        "of 4 h), informal 3 h 45 min"
     )
     assert lines[2] == "  day 2 (Wed 24 Mar): formal 1 h 30 min, informal 3 h 45 min"
     assert "Informal time with hosts: 2 h (target 6 h)" in lines

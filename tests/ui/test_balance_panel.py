@@ -33,9 +33,9 @@ def panel(qtbot: QtBot, visit: Visit) -> BalancePanel:
 def test_day_bars(panel: BalancePanel) -> None:
     rows = [(r.label, r.value, r.limit, r.off) for r in panel.day_bars.rows]
     assert rows == [
-        ("Day 1 formal", 300, 240, True),
+        ("Day 1 formal (busiest visitor)", 300, 240, True),
         ("Day 1 informal", 225, None, False),
-        ("Day 2 formal", 90, 240, False),
+        ("Day 2 formal (busiest visitor)", 90, 240, False),
         ("Day 2 informal", 225, None, False),
     ]
     assert panel.day_bars.rows[0].text == "5 h (at most 4 h)"

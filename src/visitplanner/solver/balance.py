@@ -39,6 +39,9 @@ class DayBalance:
     informal: int = 0
     host_visitor: int = 0
     visitors_only: int = 0
+    #: the busiest visitor's formal minutes that day (the daily cap is per visitor), and name
+    busiest_formal: int = 0
+    busiest: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,19 @@ class BalanceSummary:
 def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
     """Per-day formal/informal minutes, time together and interpreter load of ``schedule``."""
     sides = {p.id: p.side for p in visit.participants}
+    names = {p.id: p.name for p in visit.participants}
     kinds = {a.id: a.kind for a in visit.activities}
     days: list[DayBalance] = []
     for day in range(1, visit.n_days + 1):
         formal = informal = host_visitor = visitors_only = 0
+        per_visitor: dict[str, int] = {}
         for p in schedule.on_day(day):
             kind = kinds.get(p.activity_id)
             if kind is Kind.FORMAL:
                 formal += p.length
+                for pid in p.attendees:
+                    if sides.get(pid) is Side.VISITOR:
+                        per_visitor[pid] = per_visitor.get(pid, 0) + p.length
             elif kind is Kind.INFORMAL:
                 informal += p.length
                 present = {sides.get(pid) for pid in p.attendees}
@@ -111,8 +119,18 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
                         host_visitor += p.length
                     else:
                         visitors_only += p.length
+        busiest = max(sorted(per_visitor), key=lambda pid: per_visitor[pid], default="")
         days.append(
-            DayBalance(day, visit.day_label(day), formal, informal, host_visitor, visitors_only)
+            DayBalance(
+                day,
+                visit.day_label(day),
+                formal,
+                informal,
+                host_visitor,
+                visitors_only,
+                per_visitor.get(busiest, 0),
+                names.get(busiest, ""),
+            )
         )
     return BalanceSummary(
         tuple(days),
@@ -158,7 +176,11 @@ def format_balance(summary: BalanceSummary) -> list[str]:
     t, d_ = summary.targets, format_duration
     lines = [_("Formal and informal time per day:")]
     for d in summary.days:
-        over = _(" (over the daily maximum)") if d.formal > t.max_formal_minutes_per_day else ""
+        over = ""
+        if d.busiest_formal > t.max_formal_minutes_per_day:
+            over = _(" ({name} has {time}, over the daily maximum of {cap})").format(
+                name=d.busiest, time=d_(d.busiest_formal), cap=d_(t.max_formal_minutes_per_day)
+            )
         lines.append(
             _("  {day}: formal {formal}{over}, informal {informal}").format(
                 day=d.label, formal=d_(d.formal), over=over, informal=d_(d.informal)

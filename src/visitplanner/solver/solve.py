@@ -38,13 +38,18 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         """Remember a better bound (CP-SAT calls this from its own threads)."""
         self.bound = max(self.bound, bound)
 
+    def score(self) -> int:
+        """The programme's score from its terms (the solver's own figure may lag behind)."""
+        weights = self.ctx.index.visit.weights
+        return sum(weights.of(n) * self.value(e) for n, e in self.ctx.terms.items())
+
     def on_solution_callback(self) -> None:
         self.count += 1
         if self.report is not None:
             self.report(
                 Progress(
                     self.ctx.extract(self),
-                    round(self.objective_value),
+                    self.score(),
                     max(self.bound, self.best_objective_bound),
                     time.monotonic() - self.started,
                     self.count,
@@ -137,7 +142,7 @@ def solve(
     return SolveResult(
         ended,
         schedule=schedule,
-        objective=round(solver.objective_value),
+        objective=report.total_cost,
         bound=solver.best_objective_bound,
         terms=dict(report.costs),
         elapsed=elapsed,

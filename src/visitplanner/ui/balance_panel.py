@@ -238,8 +238,8 @@ class BalancePanel(QWidget):
         for d in summary.days:
             day_rows.append(
                 BarRow(
-                    _("Day {day} formal").format(day=d.day),
-                    d.formal,
+                    _("Day {day} formal (busiest visitor)").format(day=d.day),
+                    d.busiest_formal,
                     FORMAL,
                     t.max_formal_minutes_per_day,
                 )

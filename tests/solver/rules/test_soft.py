@@ -6,6 +6,8 @@ optional_attendees 10, if_need_be 4, idle_gaps 1, changes 50.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.solver.builders import (
@@ -128,6 +130,46 @@ def test_formal_time_within_the_daily_cap_is_not_penalized() -> None:
         place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 2, "09:00", "09:45", ["ann"])
     )
     assert nonzero(cost(formal_visit(days=2), sched)) == {}
+
+
+def parallel_formal_visit(cap: int = 60) -> Visit:
+    """Two visitors in two parallel 45-minute tracks, then one 45-minute meeting together."""
+    return tiny_visit(
+        [ann(), bob(), cleo()],
+        [
+            activity("m1", "Track A", 45, required=("ann",)),
+            activity("m2", "Track B", 45, required=("cleo",)),
+            activity("m3", "Plenary", 45, required=("ann", "cleo")),
+            activity("m4", "Hosts' briefing", 120, required=("bob",)),
+        ],
+        balance=Balance(
+            max_formal_minutes_per_day=cap, host_visitor_target=0, visitors_only_target=0
+        ),
+    )
+
+
+def test_parallel_formal_meetings_count_per_visitor_not_summed() -> None:
+    # each visitor has 45 formal minutes; summing the tracks would give 90 (and the
+    # host's 120-minute briefing 210): the cap is per visitor
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]),
+        place("m2", 1, "09:00", "09:45", ["cleo"]),
+        place("m4", 1, "09:00", "11:00", ["bob"]),
+    )
+    full = parallel_formal_visit()
+    visit = replace(full, activities=tuple(a for a in full.activities if a.id != "m3"))
+    assert nonzero(cost(visit, sched)) == {}
+
+
+def test_the_busiest_visitor_over_the_cap_is_penalized_once_per_day() -> None:
+    # Ann 90 and Cleo 90 formal minutes: the day's busiest visitor is 30 over, 30 * 3
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]),
+        place("m2", 1, "09:00", "09:45", ["cleo"]),
+        place("m3", 1, "10:00", "10:45", ["ann", "cleo"]),
+        place("m4", 1, "09:00", "11:00", ["bob"]),
+    )
+    assert nonzero(cost(parallel_formal_visit(), sched)) == {"formal_balance": 90}
 
 
 # --- formal_spread ----------------------------------------------------------------
@@ -315,6 +357,8 @@ SOLVED = {
     "informal_time": (informal_visit(chat_max=60), None, {"informal_time": 120}),
     # one day, 90 formal minutes, cap 60
     "formal_balance": (formal_visit(), None, {"formal_balance": 90}),
+    # parallel tracks: each visitor 90 formal minutes (tracks plus plenary), cap 60
+    "formal_balance_parallel": (parallel_formal_visit(), None, {"formal_balance": 90}),
     # three meetings over two days: 2 and 1; cap high enough
     "formal_spread": (formal_visit(days=2, cap=240, n=3, length=30), None, {"formal_spread": 60}),
     # Cleo is busy all day
@@ -332,7 +376,7 @@ SOLVED = {
 }
 
 
-@pytest.mark.parametrize("term", TERMS)
+@pytest.mark.parametrize("term", [*TERMS, "formal_balance_parallel"])
 def test_solver_pays_exactly_the_hand_computed_penalty(term: str) -> None:
     visit, previous, expected = SOLVED[term]
     result = solve_tiny(visit, previous)

@@ -55,35 +55,66 @@ def post_informal_time_shortfall(ctx: ModelContext) -> Any:
         vo.append(ctx.gated_length(ov, ctx.bool_and([negate(host), visitor], ""), f"vo[{ov.key}]"))
     short_hv = m.new_int_var(0, balance.host_visitor_target, "short_host_visitor")
     short_vo = m.new_int_var(0, balance.visitors_only_target, "short_visitors_only")
-    m.add(short_hv >= balance.host_visitor_target - ctx.slot * sum(hv))
-    m.add(short_vo >= balance.visitors_only_target - ctx.slot * sum(vo))
+    m.add_max_equality(short_hv, [0, balance.host_visitor_target - ctx.slot * sum(hv)])
+    m.add_max_equality(short_vo, [0, balance.visitors_only_target - ctx.slot * sum(vo)])
     return short_hv + short_vo
 
 
 def formal_time_over_daily_cap(facts: Facts) -> int:
-    """Minutes of formal meetings above the daily cap, summed over days."""
+    """Per day, the busiest visitor's formal minutes above the daily cap, summed over days."""
     cap = facts.index.visit.balance.max_formal_minutes_per_day
-    per_day: dict[int, int] = {}
-    for x in facts.placed:
-        if x.activity is not None and x.activity.is_formal:
-            per_day[x.p.day] = per_day.get(x.p.day, 0) + x.p.length
-    return sum(max(0, v - cap) for v in per_day.values())
+    return sum(max(0, minutes - cap) for _, minutes in busiest_formal_days(facts).values())
+
+
+def busiest_formal_days(facts: Facts) -> dict[int, tuple[str, int]]:
+    """Per day with formal meetings: the visitor with most formal minutes, and the minutes."""
+    out: dict[int, tuple[str, int]] = {}
+    for pid, mine in facts.by_person.items():
+        if facts.side_of(pid) is not Side.VISITOR:
+            continue
+        per_day: dict[int, int] = {}
+        for x in mine:
+            if x.activity is not None and x.activity.is_formal:
+                per_day[x.p.day] = per_day.get(x.p.day, 0) + x.p.length
+        for day, minutes in per_day.items():
+            if day not in out or minutes > out[day][1]:
+                out[day] = (pid, minutes)
+    return out
 
 
 def post_formal_time_over_daily_cap(ctx: ModelContext) -> Any:
-    """Formal minutes above the daily cap, in minutes."""
+    """Per day, the busiest visitor's formal minutes above the cap, in minutes.
+
+    Visitors whose invitations cannot reach the cap on a day are left out, and visitors
+    with the same formal meetings that day share one sum.
+    """
     m, cap = ctx.model, ctx.index.visit.balance.max_formal_minutes_per_day
+    formal = [ov for ov in ctx.occ.values() if ov.occ.activity.is_formal]
+    gated: dict[tuple[str, int, str], Any] = {}
     excess = []
     for day in range(1, ctx.index.visit.n_days + 1):
-        parts = [
-            ctx.gated_length(ov, ov.on_day[day], f"formal[{ov.key},{day}]")
-            for ov in ctx.occ.values()
-            if ov.occ.activity.is_formal and day in ov.on_day
-        ]
-        if not parts:
+        loads: dict[tuple[tuple[str, str], ...], Any] = {}
+        for pid, person in ctx.index.people.items():
+            if person.side is not Side.VISITOR:
+                continue
+            mine = [ov for ov in formal if day in ov.on_day and pid in ov.attend]
+            if sum(ov.occ.activity.max_length for ov in mine) <= cap:
+                continue
+            parts = []
+            for ov in mine:
+                att = ov.attend[pid]
+                who = "all" if att is ov.present or att is True else pid
+                if (ov.key, day, who) not in gated:
+                    lit = ctx.bool_and([att, ov.on_day[day]], f"formal_on[{ov.key},{day},{who}]")
+                    gated[(ov.key, day, who)] = ctx.gated_length(
+                        ov, lit, f"formal[{ov.key},{day},{who}]"
+                    )
+                parts.append(((ov.key, who), gated[(ov.key, day, who)]))
+            loads.setdefault(tuple(k for k, _ in parts), sum(v for _, v in parts))
+        if not loads:
             continue
         var = m.new_int_var(0, 24 * 60, f"formal_excess[{day}]")
-        m.add(var >= ctx.slot * sum(parts) - cap)
+        m.add_max_equality(var, [0, *(ctx.slot * load - cap for load in loads.values())])
         excess.append(var)
     return sum(excess)
 
@@ -108,10 +139,9 @@ def post_formal_meetings_unevenly_spread(ctx: ModelContext) -> Any:
     m = ctx.model
     formal = [ov for ov in ctx.occ.values() if ov.occ.activity.is_formal]
     most, least = m.new_int_var(0, len(formal), "most"), m.new_int_var(0, len(formal), "least")
-    for day in range(1, n + 1):
-        count = sum(ov.on_day[day] for ov in formal if day in ov.on_day)
-        m.add(most >= count)
-        m.add(least <= count)
+    counts = [sum(ov.on_day[day] for ov in formal if day in ov.on_day) for day in range(1, n + 1)]
+    m.add_max_equality(most, counts)
+    m.add_min_equality(least, counts)
     return most - least
 
 
@@ -167,8 +197,14 @@ def post_if_need_be_minutes(ctx: ModelContext) -> Any:
                 a, b = m.new_int_var(0, 10**6, ""), m.new_int_var(0, 10**6, "")
                 m.add_max_equality(a, [ov.start * ctx.slot, s.start])
                 m.add_min_equality(b, [ov.end * ctx.slot, s.end])
+                inside = m.new_int_var(0, s.end - s.start, "")
+                m.add_max_equality(inside, [0, b - a])
                 cost = m.new_int_var(0, s.end - s.start, f"ifneedbe[{ov.key},{pid}]")
-                m.add(cost >= b - a).only_enforce_if([] if att is True else [att])
+                if att is True:
+                    m.add(cost == inside)
+                else:
+                    m.add(cost == inside).only_enforce_if(att)
+                    m.add(cost == 0).only_enforce_if(negate(att))
                 terms.append(cost)
     return sum(terms)
 
@@ -211,7 +247,7 @@ def post_idle_minutes(ctx: ModelContext) -> Any:
         m.add_min_equality(lo, firsts)
         m.add_max_equality(hi, lasts)
         idle = m.new_int_var(0, top, f"idle[{day}]")
-        m.add(idle >= hi - lo - sum(busy))
+        m.add_max_equality(idle, [0, hi - lo - sum(busy)])
         terms.append(idle)
     return ctx.slot * sum(terms)
 
@@ -246,12 +282,15 @@ def post_changes_from_previous(ctx: ModelContext) -> Any:
         if ov is None or venue is False or old.abs_start % ctx.slot or old.abs_end % ctx.slot:
             terms.append(1)
             continue
-        same = m.new_bool_var(f"kept[{old.key}]")
-        m.add(ov.start == old.abs_start // ctx.slot).only_enforce_if(same)
-        m.add(ov.end == old.abs_end // ctx.slot).only_enforce_if(same)
-        if venue is not True:
-            m.add_implication(same, venue)
-        if ov.present is not True:
-            m.add_implication(same, ov.present)
+        equal = []
+        for what, var, value in (
+            ("start", ov.start, old.abs_start // ctx.slot),
+            ("end", ov.end, old.abs_end // ctx.slot),
+        ):
+            eq = m.new_bool_var(f"kept_{what}[{old.key}]")
+            m.add(var == value).only_enforce_if(eq)
+            m.add(var != value).only_enforce_if(eq.Not())
+            equal.append(eq)
+        same = ctx.bool_and([*equal, venue, ov.present], f"kept[{old.key}]")
         terms.append(1 - same)
     return sum(terms)

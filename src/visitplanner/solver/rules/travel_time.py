@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import N_, _, format_duration
-from visitplanner.solver.literals import enforcement, negate
+from visitplanner.solver.literals import Lit, enforcement, negate
 from visitplanner.solver.rules.base import (
     Facts,
     Finding,
@@ -21,7 +21,7 @@ from visitplanner.solver.rules.base import (
 from visitplanner.solver.rules.venues import venue_name
 
 if TYPE_CHECKING:
-    from visitplanner.solver.model import ModelContext
+    from visitplanner.solver.model import ModelContext, OccurrenceVars
 
 NAME = "travel_time"
 
@@ -66,37 +66,65 @@ def check(facts: Facts) -> list[Finding]:
 
 
 def post(ctx: ModelContext) -> None:
-    """Two occurrences sharing an attendee at different venues are apart by the journey."""
+    """Two occurrences sharing an attendee at different venues are apart by the journey.
+
+    Pairs whose stretches keep them further apart than any journey need nothing. For
+    the rest, one constraint per venue of ``a`` and direction: the journey from that
+    venue is a sum over ``b``'s venue choices (exactly one holds when ``b`` is held).
+    """
     m = ctx.model
     travel = ctx.index.visit.travel
     for a, b in combinations(ctx.occ.values(), 2):
         common = [pid for pid in a.attend if pid in b.attend]
-        if not common or not set(a.on_day) & set(b.on_day):
+        if not common:
             continue
-        needs = {
-            (va, vb): (ctx.slots_up(travel.between(va, vb)), ctx.slots_up(travel.between(vb, va)))
-            for va in a.venues
-            for vb in b.venues
-        }
-        if not any(ab or ba for ab, ba in needs.values()):
+        ab = {va: {vb: ctx.slots_up(travel.between(va, vb)) for vb in b.venues} for va in a.venues}
+        ba = {va: {vb: ctx.slots_up(travel.between(vb, va)) for vb in b.venues} for va in a.venues}
+        longest = max(max(t.values()) for t in (*ab.values(), *ba.values()))
+        if not longest or not _may_come_close(a, b, longest):
             continue
-        clash = ctx.bool_or(
-            [
-                ctx.bool_and([a.attend[p], b.attend[p]], f"both[{a.key},{b.key},{p}]")
-                for p in common
-            ],
-            f"share[{a.key},{b.key}]",
-        )
+        guard = ctx.guard(NAME, a.key, b.key)
+        clash = _shared_attendee(ctx, a, b, common)
         if clash is False:
             continue
         first = ctx.first(a, b)
-        guard = ctx.guard(NAME, a.key, b.key)
-        for (va, vb), (ab, ba) in needs.items():
-            enf = enforcement([clash, a.venues[va], b.venues[vb]])
-            if enf is None or not (ab or ba):
+        for va, lit in a.venues.items():
+            enf = enforcement([clash, lit])
+            if enf is None:
                 continue
-            m.add(b.start >= a.end + ab).only_enforce_if([*enf, first, *guard])
-            m.add(a.start >= b.end + ba).only_enforce_if([*enf, negate(first), *guard])
+            there = sum(t * b.venues[vb] for vb, t in ab[va].items() if t)
+            back = sum(t * b.venues[vb] for vb, t in ba[va].items() if t)
+            if any(ab[va].values()):
+                m.add(b.start >= a.end + there).only_enforce_if([*enf, first, *guard])
+            if any(ba[va].values()):
+                m.add(a.start >= b.end + back).only_enforce_if([*enf, negate(first), *guard])
+
+
+def _may_come_close(a: OccurrenceVars, b: OccurrenceVars, gap: int) -> bool:
+    """Whether some stretch of ``a`` and one of ``b`` on the same day are under ``gap`` apart."""
+    return any(
+        sa.day == sb.day and sa.hi + gap > sb.lo and sb.hi + gap > sa.lo
+        for sa in a.segments
+        for sb in b.segments
+    )
+
+
+def _shared_attendee(
+    ctx: ModelContext, a: OccurrenceVars, b: OccurrenceVars, common: list[str]
+) -> Lit:
+    """A literal forced true when someone attends both (it may be true otherwise)."""
+    for pid in common:
+        both = enforcement([a.attend[pid], b.attend[pid]])
+        if both == []:
+            return True
+    if all(enforcement([a.attend[p], b.attend[p]]) is None for p in common):
+        return False
+    lit = ctx.model.new_bool_var(f"share[{a.key},{b.key}]")
+    for pid in common:
+        both = enforcement([a.attend[pid], b.attend[pid]])
+        if both is not None:
+            ctx.model.add_bool_or([negate(x) for x in both] + [lit])
+    return lit
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
