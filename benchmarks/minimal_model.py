@@ -10,6 +10,7 @@ minimum attendance, interpreter rest or objective. Intervals and NoOverlap throu
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -89,10 +90,20 @@ class _First(cp_model.CpSolverSolutionCallback):
         self.stop_search()
 
 
-def first_feasible(model: cp_model.CpModel, time_limit: float, workers: int) -> float | None:
-    """Seconds to the first feasible solution of ``model`` (None if none within the limit)."""
+def first_feasible(
+    model: cp_model.CpModel,
+    time_limit: float,
+    workers: int,
+    setup: Callable[[cp_model.CpSolver], None] | None = None,
+) -> float | None:
+    """Seconds to the first feasible solution of ``model`` (None if none within the limit).
+
+    ``setup`` sets the solver's parameters (CP-SAT's defaults otherwise).
+    """
     solver = cp_model.CpSolver()
     params: Any = solver.parameters
+    if setup is not None:
+        setup(solver)
     params.max_time_in_seconds = time_limit
     params.num_workers = workers
     started = time.monotonic()

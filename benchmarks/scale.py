@@ -45,8 +45,8 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
     from benchmarks.visits import generate_visit
     from visitplanner.domain.index import VisitIndex
     from visitplanner.solver.precheck import precheck
-    from visitplanner.solver.result import gap_percent
-    from visitplanner.solver.solve import build_model
+    from visitplanner.solver.result import SolveOptions, gap_percent
+    from visitplanner.solver.solve import build_model, configure
 
     out: dict[str, Any] = {}
     visit = generate_visit(*size, seed=seed).visit
@@ -64,8 +64,8 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
     proto = ctx.model.proto
     out["variables"], out["constraints"] = len(proto.variables), len(proto.constraints)
     solver = cp_model.CpSolver()
+    configure(solver, SolveOptions(time_limit=limit, workers=workers))
     params: Any = solver.parameters
-    params.max_time_in_seconds, params.num_workers = limit, workers
     params.log_search_progress, params.log_to_stdout = True, False
     started = time.monotonic()
     search_at: list[float] = []
@@ -100,7 +100,9 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
     hard = build_model(index, None)
     hard.model.clear_objective()
     t2 = time.monotonic()
-    ours = first_feasible(hard.model, limit, workers)
+    ours = first_feasible(
+        hard.model, limit, workers, lambda s: configure(s, SolveOptions(time_limit=limit))
+    )
     out["ours_hard_first_s"] = None if ours is None else before + ours
     t3 = time.monotonic()
     minimal = minimal_model(index)

@@ -216,6 +216,38 @@ class ModelContext:
         self.model.add(var == 0).only_enforce_if(negate(lit))
         return var
 
+    def hint(self, schedule: Schedule) -> int:
+        """Suggest ``schedule``'s placements to the solver (a re-solve starts from them).
+
+        Occurrences missing from ``schedule`` are hinted as not held. Returns how many
+        placements were hinted; those off the slot grid are skipped.
+        """
+        m, hinted, seen = self.model, 0, set[int]()
+        for p in schedule:
+            ov = self.occ.get(p.key)
+            if ov is None or p.abs_start % self.slot or p.abs_end % self.slot:
+                continue
+            start, end = p.abs_start // self.slot, p.abs_end // self.slot
+            m.add_hint(ov.start, start)
+            m.add_hint(ov.end, end)
+            m.add_hint(ov.length, end - start)
+            lits = [(ov.present, True)]
+            lits += [(lit, vid == p.venue) for vid, lit in ov.venues.items()]
+            lits += [(lit, pid in p.attendees) for pid, lit in ov.attend.items()]
+            lits += [(s.chosen, s.lo <= start and end <= s.hi) for s in ov.segments]
+            for lit, value in lits:
+                # one variable may stand for several roles (attendance is presence)
+                var = None if isinstance(lit, bool) else max(lit.index, -lit.index - 1)
+                if var is not None and var not in seen:
+                    seen.add(var)
+                    m.add_hint(lit, value)
+            hinted += 1
+        placed = {p.key for p in schedule}
+        for ov in self.occ.values():
+            if ov.key not in placed and not isinstance(ov.present, bool):
+                m.add_hint(ov.present, False)  # not in the programme: start without it
+        return hinted
+
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> Schedule:
         """The schedule in the solver's current solution."""
         placements = []

@@ -32,6 +32,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.ctx, self.started, self.report, self.stop = ctx, started, report, stop
         self.count = 0
+        self.best = math.inf
         self.bound = -math.inf
 
     def on_bound(self, bound: float) -> None:
@@ -44,12 +45,15 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         return sum(weights.of(n) * self.value(e) for n, e in self.ctx.terms.items())
 
     def on_solution_callback(self) -> None:
-        self.count += 1
-        if self.report is not None:
+        score = self.score()
+        # the solver may count a programme as better when its score is the same: skip it
+        if self.report is not None and score < self.best:
+            self.best = score
+            self.count += 1
             self.report(
                 Progress(
                     self.ctx.extract(self),
-                    self.score(),
+                    score,
                     max(self.bound, self.best_objective_bound),
                     time.monotonic() - self.started,
                     self.count,
@@ -85,11 +89,10 @@ def solve(
             Status.INFEASIBLE, explanation=reasons, elapsed=time.monotonic() - started
         )
     ctx = build_model(index, previous)
+    if options.previous is not None:
+        ctx.hint(options.previous)
     solver = cp_model.CpSolver()
-    params: Any = solver.parameters
-    params.max_time_in_seconds = max(0.01, options.time_limit)
-    params.num_workers, params.interleave_search = search_workers(options)
-    params.random_seed = options.seed
+    configure(solver, options)
     callback = _Progress(ctx, started, on_progress, stop)
 
     def bound_found(bound: float) -> None:
@@ -148,6 +151,21 @@ def solve(
         elapsed=elapsed,
         time_limit=options.time_limit,
     )
+
+
+def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
+    """CP-SAT's parameters for ``options`` (the benchmarks use the same).
+
+    One presolve pass with a short probing budget: on week-long visits the full presolve
+    took most of the time to the first programme and the search did better without it
+    (``benchmarks/scale.py``).
+    """
+    params: Any = solver.parameters
+    params.max_time_in_seconds = max(0.01, options.time_limit)
+    params.num_workers, params.interleave_search = search_workers(options)
+    params.random_seed = options.seed
+    params.max_presolve_iterations = 1
+    params.presolve_probing_deterministic_time_limit = 0.005
 
 
 def search_workers(options: SolveOptions) -> tuple[int, bool]:

@@ -10,7 +10,7 @@ from visitplanner.i18n import N_, _, ngettext
 from visitplanner.solver.rules.base import Facts, Finding, HardRule, Spans, names, when
 
 if TYPE_CHECKING:
-    from visitplanner.solver.model import ModelContext
+    from visitplanner.solver.model import ModelContext, OccurrenceVars
 
 NAME = "people_free"
 
@@ -82,9 +82,15 @@ def post(ctx: ModelContext) -> None:
         if not mine or not busy:
             continue
         if not ctx.explain:
-            fixed = [m.new_fixed_size_interval_var(a, b - a, f"busy[{pid},{a}]") for a, b in busy]
-            for _ov, interval in mine:
-                m.add_no_overlap([*fixed, interval])
+            # required attendance is already confined to free time by ``domain``
+            optional = [(ov, iv) for ov, iv in mine if not _required(ov, pid)]
+            reach = [(s.lo, s.hi) for ov, _iv in optional for s in ov.segments]
+            near = [(a, b) for a, b in busy if any(lo < b and a < hi for lo, hi in reach)]
+            if near:
+                fixed = [
+                    m.new_fixed_size_interval_var(a, b - a, f"busy[{pid},{a}]") for a, b in near
+                ]
+                m.add_no_overlap([*fixed, *(iv for _ov, iv in optional)])
             continue
         for ov, _interval in mine:
             guard = ctx.guard(NAME, ov.key, pid)
@@ -96,6 +102,11 @@ def post(ctx: ModelContext) -> None:
                 before = m.new_bool_var("")
                 m.add(ov.end <= a).only_enforce_if([*enf, before, *guard])
                 m.add(ov.start >= b).only_enforce_if([*enf, before.Not(), *guard])
+
+
+def _required(ov: OccurrenceVars, pid: str) -> bool:
+    att = ov.attend[pid]
+    return att is True or att is ov.present
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
