@@ -17,7 +17,7 @@ from visitplanner.domain import Project
 from visitplanner.domain.replies import Reply, ReplyStatus
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_export import export_ics, export_stamps, person_file_names
-from visitplanner.io.project import parse_project, project_to_json
+from visitplanner.io.project import load_project, parse_project, project_to_json, save_project
 from visitplanner.io.project_write import project_to_dict
 
 NOW = datetime(2027, 3, 1, 9, 30, tzinfo=UTC)
@@ -116,3 +116,23 @@ def test_changing_only_a_french_title_bumps_sequence(demo_path: Path) -> None:
     after = export_stamps(changed)
     assert after["dinner"].sequence == 1
     assert after["mainstreaming"].sequence == 0
+
+
+def test_two_interpreters_round_trip_and_one_is_left_out(demo_path: Path, tmp_path: Path) -> None:
+    project = load_project(demo_path)
+    visit = project.visit
+    two = replace(
+        visit,
+        activities=tuple(
+            replace(a, interpreters=2) if a.id == "steering" else a for a in visit.activities
+        ),
+    )
+    path = tmp_path / "two.json"
+    save_project(replace(project, visit=two), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [a.get("interpreters") for a in data["activities"] if "interpreters" in a] == [2]
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    again = load_project(path).visit
+    assert {a.id: a.interpreters for a in again.activities} == {
+        a.id: (2 if a.id == "steering" else 1) for a in visit.activities
+    }

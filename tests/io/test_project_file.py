@@ -535,6 +535,18 @@ BAD_CONTENT: list[tuple[str, Callable[[dict[str, Any]], object], str, str]] = [
         "activities[4].max_minutes",
         "shorter than the minimum",
     ),
+    (
+        "three interpreters",
+        lambda d: d["activities"][0].update(interpreters=3),
+        "activities[0].interpreters",
+        "2",
+    ),
+    (
+        "no interpreter",
+        lambda d: d["activities"][0].update(interpreters=0),
+        "activities[0].interpreters",
+        "1",
+    ),
     ("top level is a list", lambda d: d.clear(), "version", "is missing"),
 ]
 

@@ -198,3 +198,26 @@ def test_format_balance_lines(visit: Visit) -> None:
 def test_term_labels_are_plain_words() -> None:
     assert term_label("informal_time") == "Informal time below target"
     assert term_label("something_new") == "Something new"
+
+
+def test_two_interpreters_taking_turns_are_each_credited_half(visit: Visit) -> None:
+    second = replace(
+        next(p for p in visit.participants if p.id == "interpreter"), id="interpreter-2"
+    )
+    pair = replace(visit, participants=(*visit.participants, second))
+    meeting = _p(
+        "mainstreaming",
+        1,
+        "09:00",
+        "11:30",
+        "city-hall",
+        ("gla-pb", "paris-planning", "interpreter"),
+    )
+    alone = balance_summary(pair, Schedule((meeting,))).interpreters[0]
+    assert (alone.formal, alone.longest_stretch) == (150, 150)
+    relay = replace(meeting, attendees=(*meeting.attendees, "interpreter-2"))
+    both = balance_summary(pair, Schedule((relay,))).interpreters
+    assert [(i.person, i.day, i.formal, i.longest_stretch) for i in both if i.day == 1] == [
+        ("interpreter", 1, 75, 75),
+        ("interpreter-2", 1, 75, 75),
+    ]

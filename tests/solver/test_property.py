@@ -77,6 +77,8 @@ def people(draw: st.DrawFn, interpreted: bool) -> tuple[Participant, ...]:
     ]
     if interpreted or draw(st.booleans()):
         out.append(Participant("int", "Interpreter", Side.INTERPRETER, ("en", "fr"), ZONE))
+        if draw(st.integers(0, 2)) == 0:  # sometimes a second one: they may take turns
+            out.append(Participant("int2", "Interpreter 2", Side.INTERPRETER, ("en", "fr"), ZONE))
     return tuple(out)
 
 
@@ -138,6 +140,7 @@ def activity(
         venues,
         per_day=draw(st.booleans()),
         mandatory=draw(st.sampled_from([True, True, False])),
+        interpreters=draw(st.sampled_from([1, 1, 1, 2])),
     )
 
 

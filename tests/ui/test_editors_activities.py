@@ -168,6 +168,21 @@ def test_kind_venues_flags_and_notes(qtbot: QtBot, editor: ActivitiesEditor) -> 
     assert blocker.args[0].activity("lunch").notes == "Book a table for 14."
 
 
+def test_two_interpreters_taking_turns(
+    qtbot: QtBot, editor: ActivitiesEditor, visit: Visit
+) -> None:
+    assert editor.interpreters_combo.currentData() == 1
+    combo = editor.interpreters_combo
+    combo.setFocus()
+    with qtbot.waitSignal(editor.visit_edited, timeout=1000) as blocker:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)  # the user picks "Two, taking turns"
+    edited = blocker.args[0]
+    assert edited.activity("lunch").interpreters == 2
+    editor.set_visit(edited)
+    editor.select("lunch")
+    assert combo.currentText() == "Two, taking turns"
+
+
 def test_rename_and_empty_title(qtbot: QtBot, editor: ActivitiesEditor) -> None:
     with qtbot.assertNotEmitted(editor.visit_edited):
         editor.title_edit.setText(" ")

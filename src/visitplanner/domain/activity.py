@@ -60,7 +60,8 @@ class Activity:
     ``required`` people must attend; ``optional`` people join if they are free
     (each who joins is a gain). With ``per_day`` the activity happens once on
     each day its windows allow (breakfast each day). ``mandatory`` activities
-    must be held; others are held only if they fit.
+    must be held; others are held only if they fit. ``interpreters`` is how many
+    interpreters it needs when its people share no language: 1, or 2 taking turns.
     """
 
     id: str
@@ -78,8 +79,11 @@ class Activity:
     notes: str = ""
     title_fr: str = ""
     notes_fr: str = ""
+    interpreters: int = 1
 
     def __post_init__(self) -> None:
+        if self.interpreters not in (1, 2):
+            raise ValueError(_("'{title}' needs 1 or 2 interpreters").format(title=self.title))
         if self.min_length <= 0 or self.max_length < self.min_length:
             raise ValueError(
                 _("'{title}': length must be positive and the maximum at least the minimum").format(

@@ -349,6 +349,7 @@ def _activity(n: JsonNode, refs: _Refs) -> Activity:
         notes=n.opt("notes", "").text(),
         title_fr=n.opt("title_fr", "").str_(),
         notes_fr=n.opt("notes_fr", "").text(),
+        interpreters=n.opt("interpreters", 1).int_(low=1, high=2),
     )
 
 

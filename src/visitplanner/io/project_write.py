@@ -217,7 +217,15 @@ def _activity(a: Activity) -> dict[str, Any]:
         "per_day": a.per_day,
         "mandatory": a.mandatory,
         "notes": a.notes,
-    } | {k: text for k, text in (("title_fr", a.title_fr), ("notes_fr", a.notes_fr)) if text}
+    } | {
+        k: value
+        for k, value in (
+            ("title_fr", a.title_fr),
+            ("notes_fr", a.notes_fr),
+            ("interpreters", a.interpreters if a.interpreters != 1 else None),
+        )
+        if value
+    }
 
 
 def _placement(p: Placement) -> dict[str, Any]:

@@ -144,8 +144,10 @@ def _interpreter_days(
     visit: Visit, schedule: Schedule, kinds: dict[str, Kind]
 ) -> Iterable[InterpreterDay]:
     """Interpreting as the rules count it: activities the interpreter attends whose
-    other attendees share no language."""
+    other attendees share no language. Where two interpreters take turns, each is
+    credited half the minutes, and half the meeting as a stretch."""
     index = VisitIndex(visit)
+    interpreters = set(index.interpreters)
     min_break = visit.interpreter_rules.min_break
     for person in visit.people_on(Side.INTERPRETER):
         for day in range(1, visit.n_days + 1):
@@ -154,12 +156,22 @@ def _interpreter_days(
                 for p in schedule.on_day(day)
                 if person.id in p.attendees and index.needs_interpreter(p.attendees)
             ]
+            relay = [p for p in interpreted if len(interpreters & set(p.attendees)) >= 2]
+            doubled = sum(
+                p.length * (1 if p in relay else 2)
+                for p in interpreted
+                if kinds.get(p.activity_id) is Kind.FORMAL
+            )
+            stretch = max(
+                longest_stretch([p for p in interpreted if p not in relay], min_break),
+                max(((p.length + 1) // 2 for p in relay), default=0),
+            )
             yield InterpreterDay(
                 person.id,
                 person.name,
                 day,
-                sum(p.length for p in interpreted if kinds.get(p.activity_id) is Kind.FORMAL),
-                longest_stretch(interpreted, min_break),
+                (doubled + 1) // 2,
+                stretch,
                 tuple(max(0, b.start - a.end) for a, b in pairwise(interpreted)),
             )
 

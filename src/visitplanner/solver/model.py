@@ -73,6 +73,7 @@ class ModelContext:
     terms: dict[str, Any] = field(default_factory=dict)
     _order: dict[tuple[str, str], Lit] = field(default_factory=dict)
     _needs: dict[str, Lit] = field(default_factory=dict)
+    _relay: dict[str, Lit] = field(default_factory=dict)
     _attendance: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @property
@@ -135,6 +136,21 @@ class ModelContext:
             covers.append(lit)
         self._needs[ov.key] = negate(self.bool_or(covers, f"shared_language[{ov.key}]"))
         return self._needs[ov.key]
+
+    def relay(self, ov: OccurrenceVars) -> Lit:
+        """A literal true when two or more interpreters interpret ``ov`` (they take turns)."""
+        if ov.key not in self._relay:
+            helpers = [ov.attend[i] for i in self.index.interpreters if i in ov.attend]
+            helpers = [x for x in helpers if x is not False]
+            if len(helpers) < 2:
+                self._relay[ov.key] = False
+            else:
+                two = self.model.new_bool_var(f"two_interpreters[{ov.key}]")
+                total = sum(1 if x is True else x for x in helpers)
+                self.model.add(total >= 2).only_enforce_if(two)
+                self.model.add(total <= 1).only_enforce_if(two.Not())
+                self._relay[ov.key] = self.bool_and([two, self.needs_interpreter(ov)], "")
+        return self._relay[ov.key]
 
     def attendance_interval(self, ov: OccurrenceVars, pid: str) -> Any:
         """The occurrence's interval as ``pid`` attends it (optional on their attendance)."""

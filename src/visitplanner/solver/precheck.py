@@ -9,7 +9,13 @@ from visitplanner.domain import Placement, Schedule
 from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import Occurrence, VisitIndex, window_text
 from visitplanner.i18n import _, format_duration
-from visitplanner.solver.rules import HardRule, check_all, hard_rules, venue_allowed
+from visitplanner.solver.rules import (
+    HardRule,
+    check_all,
+    hard_rules,
+    interpreter_present,
+    venue_allowed,
+)
 
 Spans = list[tuple[int, int, int]]  # (day, start, end) in minutes of day
 
@@ -162,6 +168,7 @@ def precheck(index: VisitIndex, previous: Schedule | None) -> tuple[str, ...]:
         if why is not None
     ]
     reasons.extend(venue_allowed.precheck(index))
+    reasons.extend(interpreter_present.precheck(index))
     if previous is not None:
         pinned = Schedule(tuple(_as_defined(index, p) for p in previous if p.pinned))
         for v in check_all(index, pinned, rules=_pin_rules()).violations:

@@ -43,6 +43,13 @@ class Placed:
     start: int
     end: int
     needs_interpreter: bool
+    #: interpreters attending (they interpret when ``needs_interpreter``)
+    interpreters: frozenset[str] = frozenset()
+
+    @property
+    def relay(self) -> bool:
+        """Whether two or more interpreters take turns at it."""
+        return self.needs_interpreter and len(self.interpreters) >= 2
 
     @property
     def activity(self) -> Activity | None:
@@ -90,12 +97,19 @@ class Facts:
         self.schedule = schedule
         self.previous = previous
         self.placed: list[Placed] = []
+        interpreters = frozenset(index.interpreters)
         for p in schedule:
             occ = index.by_key.get(p.key)
             attendees = frozenset(p.attendees)
             self.placed.append(
                 Placed(
-                    p, occ, attendees, p.abs_start, p.abs_end, index.needs_interpreter(p.attendees)
+                    p,
+                    occ,
+                    attendees,
+                    p.abs_start,
+                    p.abs_end,
+                    index.needs_interpreter(p.attendees),
+                    attendees & interpreters,
                 )
             )
         self.placed.sort(key=lambda x: (x.start, x.p.key))

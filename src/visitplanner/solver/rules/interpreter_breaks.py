@@ -9,7 +9,7 @@ from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import N_, _, format_duration
 from visitplanner.solver.literals import Lit, enforcement, negate
-from visitplanner.solver.rules.base import Facts, Finding, HardRule
+from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed
 
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext, OccurrenceVars
@@ -39,7 +39,11 @@ def interpreting_runs(
 
 
 def check(facts: Facts) -> list[Finding]:
-    """Interpreters get a break after at most the longest continuous stretch."""
+    """Interpreters get a break after at most the longest continuous stretch.
+
+    Where two interpreters take turns (relay), the pair covers up to twice that stretch,
+    and each needs the break before and after it.
+    """
     rules = facts.index.visit.interpreter_rules
     out = []
     for pid in facts.index.interpreters:
@@ -47,8 +51,13 @@ def check(facts: Facts) -> list[Finding]:
             facts.interpreted(pid), lambda x: (x.start, x.end), rules.min_break
         )
         for block in runs:
+            relay = [y for y in block if y.relay]
+            if relay and len(block) > 1:
+                out.append(_relay_without_break(facts, pid, relay[0], block))
+                continue
+            limit = rules.max_continuous * (2 if relay else 1)
             span = max(y.end for y in block) - block[0].start
-            if span > rules.max_continuous:
+            if span > limit:
                 titles = _(" and ").join(f"«{y.title}»" for y in block)
                 out.append(
                     Finding(
@@ -62,13 +71,28 @@ def check(facts: Facts) -> list[Finding]:
                             titles=titles,
                             day=block[0].p.day,
                             start=hhmm(block[0].p.start),
-                            limit=format_duration(rules.max_continuous),
+                            limit=format_duration(limit),
                         ),
                         tuple(y.p.key for y in block),
                         (pid,),
                     )
                 )
     return out
+
+
+def _relay_without_break(facts: Facts, pid: str, relay: Placed, block: list[Placed]) -> Finding:
+    pause = facts.index.visit.interpreter_rules.min_break
+    others = _(" and ").join(f"«{y.title}»" for y in block if y is not relay)
+    return Finding(
+        _(
+            "{name} takes turns at «{title}» and needs a {pause}-minute break before and "
+            "after it, but also interprets {others} (day {day})"
+        ).format(
+            name=facts.name(pid), title=relay.title, pause=pause, others=others, day=relay.p.day
+        ),
+        tuple(y.p.key for y in block),
+        (pid,),
+    )
 
 
 def interprets(ctx: ModelContext, ov: OccurrenceVars, pid: str) -> Lit:
@@ -79,21 +103,32 @@ def interprets(ctx: ModelContext, ov: OccurrenceVars, pid: str) -> Lit:
 
 
 def post(ctx: ModelContext) -> None:
-    """Each interpreted occurrence's block (runs with short gaps) stays within the limit."""
+    """Each interpreted occurrence's block (runs with short gaps) stays within the limit.
+
+    An occurrence in relay is a block of its own (no short gap on either side) and may
+    last twice the limit.
+    """
     m = ctx.model
     rules = ctx.index.visit.interpreter_rules
     limit, pause = ctx.slots_down(rules.max_continuous), ctx.slots_up(rules.min_break)
+    turns = ctx.slots_down(2 * rules.max_continuous)
     for pid in ctx.index.interpreters:
         mine = [ov for ov in ctx.occ.values() if pid in ov.attend]
         lit = {ov.key: interprets(ctx, ov, pid) for ov in mine}
         mine = [ov for ov in mine if lit[ov.key] is not False]
+        relay = {ov.key: ctx.relay(ov) for ov in mine}
         block = {}
         for ov in mine:
             block[ov.key] = m.new_int_var(0, ctx.horizon, f"block_start[{ov.key},{pid}]")
             m.add(block[ov.key] <= ov.start)
-            m.add(ov.end - block[ov.key] <= limit).only_enforce_if(
-                [*(enforcement([lit[ov.key]]) or []), *ctx.guard(NAME, pid, ov.key)]
-            )
+            on = [*(enforcement([lit[ov.key]]) or []), *ctx.guard(NAME, pid, ov.key)]
+            pair = relay[ov.key]
+            if pair is False:
+                m.add(ov.end - block[ov.key] <= limit).only_enforce_if(on)
+                continue
+            m.add(ov.end - block[ov.key] <= limit).only_enforce_if([*on, negate(pair)])
+            m.add(ov.end - ov.start <= turns).only_enforce_if([*on, pair])
+            m.add(block[ov.key] == ov.start).only_enforce_if(pair)
         for i, a in enumerate(mine):
             for b in mine[i + 1 :]:
                 if not set(a.on_day) & set(b.on_day):
@@ -103,6 +138,9 @@ def post(ctx: ModelContext) -> None:
                     continue
                 first = ctx.first(a, b)
                 short = m.new_bool_var(f"short_gap[{a.key},{b.key},{pid}]")
+                for pair in (relay[a.key], relay[b.key]):
+                    if pair is not False:
+                        m.add_implication(pair, short.Not())
                 guard = ctx.guard(NAME, pid, a.key, b.key)
                 later = negate(first)
                 m.add(b.start >= a.end + pause).only_enforce_if([*enf, first, short.Not(), *guard])

@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 NAME = "interpreter_daily"
 
 
+def load(x: Placed) -> int:
+    """Twice the minutes an interpreter is credited for ``x`` (half of it in relay)."""
+    return x.p.length if x.relay else 2 * x.p.length
+
+
 def check(facts: Facts) -> list[Finding]:
-    """Interpreters do at most the daily limit of formal interpreting."""
+    """Interpreters do at most the daily limit of formal interpreting (half in relay)."""
     limit = facts.index.visit.interpreter_rules.max_formal_per_day
     out = []
     for pid in facts.index.interpreters:
@@ -25,8 +30,8 @@ def check(facts: Facts) -> list[Finding]:
             if x.activity is not None and x.activity.is_formal:
                 per_day.setdefault(x.p.day, []).append(x)
         for day, xs in sorted(per_day.items()):
-            total = sum(x.p.length for x in xs)
-            if total > limit:
+            total = (sum(load(x) for x in xs) + 1) // 2
+            if sum(load(x) for x in xs) > 2 * limit:
                 out.append(
                     Finding(
                         _(
@@ -46,22 +51,32 @@ def check(facts: Facts) -> list[Finding]:
 
 
 def post(ctx: ModelContext) -> None:
-    """Per interpreter and day, formal interpreting minutes stay within the limit."""
+    """Per interpreter and day, formal interpreting minutes stay within the limit.
+
+    Minutes are counted twice over so that relay (half each) stays a whole number.
+    """
     m = ctx.model
-    limit = ctx.slots_down(ctx.index.visit.interpreter_rules.max_formal_per_day)
+    limit = ctx.index.visit.interpreter_rules.max_formal_per_day
     for pid in ctx.index.interpreters:
         per_day: dict[int, list[Any]] = {}
         for ov in ctx.occ.values():
             if not ov.occ.activity.is_formal:
                 continue
             lit = interprets(ctx, ov, pid)
+            relay = ctx.relay(ov) if lit is not False else False
             for day, on in ov.on_day.items():
                 both = ctx.bool_and([lit, on], f"interp_day[{ov.key},{pid},{day}]")
                 part = ctx.gated_length(ov, both, f"interp_len[{ov.key},{pid},{day}]")
-                if not isinstance(part, int):
-                    per_day.setdefault(day, []).append(part)
+                if isinstance(part, int):
+                    continue
+                per_day.setdefault(day, []).append(2 * part)
+                if relay is not False:
+                    shared = ctx.bool_and([both, relay], f"relay_day[{ov.key},{pid},{day}]")
+                    per_day[day].append(-ctx.gated_length(ov, shared, f"relay_len[{ov.key},{pid}]"))
         for day, parts in per_day.items():
-            m.add(sum(parts) <= limit).only_enforce_if(ctx.guard(NAME, pid, str(day)))
+            m.add(ctx.slot * sum(parts) <= 2 * limit).only_enforce_if(
+                ctx.guard(NAME, pid, str(day))
+            )
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:

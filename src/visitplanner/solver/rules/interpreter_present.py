@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from visitplanner.domain.index import VisitIndex
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, _, ngettext
 from visitplanner.solver.literals import enforcement
-from visitplanner.solver.rules.base import Facts, Finding, HardRule, title_of
+from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed, title_of
 
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext
@@ -15,40 +15,86 @@ if TYPE_CHECKING:
 NAME = "interpreter_present"
 
 
+def needed(facts: Facts, x: Placed) -> int:
+    """How many interpreters ``x`` needs: none when its people share a language."""
+    if not x.needs_interpreter:
+        return 0
+    return x.activity.interpreters if x.activity is not None else 1
+
+
 def check(facts: Facts) -> list[Finding]:
-    """Every activity whose attendees share no language has an interpreter."""
+    """Every activity whose attendees share no language has the interpreters it asks for."""
     out = []
-    interpreters = set(facts.index.interpreters)
     for x in facts.placed:
-        if x.needs_interpreter and not (x.attendees & interpreters):
+        need, there = needed(facts, x), len(x.interpreters)
+        if there >= need:
+            continue
+        if not there:
+            text = _("«{title}» mixes people with no language in common and has no interpreter")
+        else:
+            text = _(
+                "«{title}» mixes people with no language in common and needs two interpreters "
+                "taking turns; only one is there"
+            )
+        out.append(Finding(text.format(title=x.title), (x.p.key,)))
+    return out
+
+
+def precheck(index: VisitIndex) -> list[str]:
+    """Activities that must happen, need two interpreters, and invite fewer."""
+    out = []
+    for act in index.visit.activities:
+        if act.interpreters < 2 or not act.mandatory:
+            continue
+        if not index.needs_interpreter(act.required):
+            continue
+        invited = [pid for pid in act.invited if pid in index.interpreters]
+        if len(invited) < act.interpreters:
             out.append(
-                Finding(
-                    _(
-                        "«{title}» mixes people with no language in common and has no interpreter"
-                    ).format(title=x.title),
-                    (x.p.key,),
-                )
+                ngettext(
+                    "«{title}» needs two interpreters taking turns, but {n} interpreter is "
+                    "invited to it",
+                    "«{title}» needs two interpreters taking turns, but {n} interpreters are "
+                    "invited to it",
+                    len(invited),
+                ).format(title=act.title, n=len(invited))
             )
     return out
 
 
 def post(ctx: ModelContext) -> None:
-    """If attendees share no language, some interpreter attends."""
+    """If attendees share no language, the activity's number of interpreters attend."""
     for ov in ctx.occ.values():
         enf = enforcement([ctx.needs_interpreter(ov), ov.present])
         if enf is None:
             continue
         helpers = [ov.attend[i] for i in ctx.index.interpreters if i in ov.attend]
-        ctx.model.add_bool_or(helpers or [False]).only_enforce_if([*enf, *ctx.guard(NAME, ov.key)])
+        need = ov.occ.activity.interpreters
+        guard = ctx.guard(NAME, ov.key)
+        if need == 1:
+            ctx.model.add_bool_or(helpers or [False]).only_enforce_if([*enf, *guard])
+        else:
+            total = sum(1 if x is True else 0 if x is False else x for x in helpers)
+            ctx.model.add(total >= need).only_enforce_if([*enf, *guard])
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
-    """The activities that need an interpreter."""
-    titles = [title_of(index, key) for (key,) in sorted(set(args))]
-    if not titles:
-        return []
-    shown = ", ".join(titles[:3]) + (_(" and others") if len(titles) > 3 else "")
-    return [_("{titles} need an interpreter").format(titles=shown)]
+    """The activities that need an interpreter, and those that need two taking turns."""
+    keys = sorted({key for (key,) in args})
+    out = []
+    for need, phrase in (
+        (1, _("{titles} need an interpreter")),
+        (2, _("{titles} need two interpreters taking turns")),
+    ):
+        titles = [
+            title_of(index, k)
+            for k in keys
+            if k in index.by_key and index.by_key[k].activity.interpreters == need
+        ]
+        if titles:
+            shown = ", ".join(titles[:3]) + (_(" and others") if len(titles) > 3 else "")
+            out.append(phrase.format(titles=shown))
+    return out
 
 
 RULE = HardRule(NAME, N_("An interpreter is there when languages differ"), check, post, explain)

@@ -123,6 +123,10 @@ class ActivitiesEditor(ListEditor):
         self.windows_editor = WindowsEditor(form)
         self.venues_list = CheckList(form)
         self.venues_list.setMaximumHeight(100)
+        self.interpreters_combo = QComboBox(form)
+        self.interpreters_combo.addItem(_("One"), 1)
+        self.interpreters_combo.addItem(_("Two, taking turns"), 2)
+        self.interpreters_combo.setMaximumWidth(220)
         self.per_day_check = QCheckBox(_("Once on each day (like breakfast)"), form)
         self.mandatory_check = QCheckBox(_("Must happen"), form)
         self.notes_edit = NotesEdit(form)
@@ -150,6 +154,14 @@ class ActivitiesEditor(ListEditor):
         self.venues = form.add(
             _("Venues"), self.venues_list, _("Where it may happen; tick none to allow any venue")
         )
+        self.interpreters = form.add(
+            _("Interpreters"),
+            self.interpreters_combo,
+            _(
+                "How many interpreters it needs when its people share no language; two take "
+                "turns, so together they can cover a longer meeting"
+            ),
+        )
         self.per_day = form.add(
             "", self.per_day_check, _("Tick to hold it once on every day its windows allow")
         )
@@ -171,6 +183,7 @@ class ActivitiesEditor(ListEditor):
         for spin in (self.min_spin, self.max_spin, self.min_visitors_spin):
             spin.valueChanged.connect(lambda *_: self.commit())
         self.kind_combo.currentIndexChanged.connect(lambda *_: self.commit())
+        self.interpreters_combo.currentIndexChanged.connect(lambda *_: self.commit())
         self.per_day_check.toggled.connect(lambda *_: self.commit())
         self.mandatory_check.toggled.connect(lambda *_: self.commit())
         self.required_list.changed.connect(lambda: self._on_people(self.required_list))
@@ -200,6 +213,7 @@ class ActivitiesEditor(ListEditor):
         self.min_visitors_spin.setValue(visitor_minimum(a))
         self.windows_editor.set_windows(a.windows, visit.n_days)
         self.venues_list.set_items([(v.id, v.name) for v in visit.venues], a.venues)
+        self.interpreters_combo.setCurrentIndex(self.interpreters_combo.findData(a.interpreters))
         self.per_day_check.setChecked(a.per_day)
         self.mandatory_check.setChecked(a.mandatory)
         self.notes_edit.setPlainText(a.notes)
@@ -301,6 +315,7 @@ class ActivitiesEditor(ListEditor):
                 per_day=self.per_day_check.isChecked(),
                 mandatory=self.mandatory_check.isChecked(),
                 notes=self.notes_edit.toPlainText(),
+                interpreters=int(self.interpreters_combo.currentData()),
             )
             new = with_visitor_minimum(new, visit, self.min_visitors_spin.value())
         except ValueError as exc:

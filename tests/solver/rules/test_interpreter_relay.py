@@ -1,0 +1,193 @@
+"""Two interpreters taking turns (relay), in rules ``interpreter_present``,
+``interpreter_breaks`` and ``interpreter_daily``: holding and broken."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tests.solver.builders import (
+    activity,
+    ann,
+    fleur,
+    ivan,
+    person,
+    place,
+    schedule,
+    solve_tiny,
+    tiny_visit,
+)
+from tests.solver.rules.helpers import (
+    assert_broken,
+    assert_holds,
+    violation,
+)
+from visitplanner.domain import InterpreterRules, Participant, Side, Visit
+from visitplanner.solver.result import Status
+
+MIXED = ("ann", "fleur")
+PAIR = ["ann", "fleur", "ivan", "iris"]
+SOLO = ["ann", "fleur", "ivan"]
+
+
+def iris() -> Participant:
+    """Iris Imbert, a second French/English interpreter."""
+    return person("iris", "Iris Imbert", Side.INTERPRETER, ("en", "fr"))
+
+
+def relay_visit(long: int = 150, interpreters: int = 1, second: bool = True) -> Visit:
+    """A long meeting both interpreters may join, then one only Ivan may interpret."""
+    kickoff = replace(
+        activity(
+            "kickoff", "Kickoff", long, required=MIXED, optional=("ivan", "iris")[: 1 + second]
+        ),
+        interpreters=interpreters,
+    )
+    review = activity("review", "Review", 90, required=MIXED, optional=("ivan",))
+    return tiny_visit(
+        [ann(), fleur(), ivan(), *([iris()] if second else [])],
+        [kickoff, review],
+        slot=5,
+        interpreting=InterpreterRules(max_continuous=120, min_break=15, max_formal_per_day=360),
+    )
+
+
+# --- the issue's case: a 150-minute meeting with two free interpreters ----------------
+
+
+def test_a_long_meeting_with_two_interpreters_taking_turns_holds() -> None:
+    assert_holds(
+        relay_visit(),
+        schedule(
+            place("kickoff", 1, "09:00", "11:30", PAIR),
+            place("review", 1, "11:45", "13:15", SOLO),
+        ),
+    )
+
+
+def test_the_solver_brings_the_second_interpreter_to_a_long_meeting() -> None:
+    result = solve_tiny(relay_visit())
+    assert result.status is Status.OPTIMAL and result.schedule is not None
+    kickoff = next(p for p in result.schedule if p.key == "kickoff")
+    assert {"ivan", "iris"} <= set(kickoff.attendees)
+
+
+def test_a_long_meeting_with_one_interpreter_is_explained_as_impossible() -> None:
+    result = solve_tiny(relay_visit(second=False))
+    assert result.status is Status.INFEASIBLE
+    assert "Ivan Ivanov may interpret at most 2 h without a 15-minute break" in " ".join(
+        result.explanation
+    )
+
+
+def test_relay_without_a_break_before_the_next_meeting_is_broken() -> None:
+    assert_broken(
+        relay_visit(),
+        schedule(
+            place("kickoff", 1, "09:00", "11:30", PAIR),
+            place("review", 1, "11:35", "13:05", SOLO),
+        ),
+        [
+            violation(
+                "interpreter_breaks",
+                "Ivan Ivanov takes turns at «Kickoff» and needs a 15-minute break before and "
+                "after it, but also interprets «Review» (day 1)",
+                ("kickoff", "review"),
+                ("ivan",),
+            )
+        ],
+    )
+
+
+def test_relay_longer_than_twice_the_stretch_is_broken() -> None:
+    assert_broken(
+        relay_visit(long=270),
+        schedule(
+            place("kickoff", 1, "09:00", "13:30", PAIR),
+            place("review", 1, "14:00", "15:30", SOLO),
+        ),
+        [
+            violation(
+                "interpreter_breaks",
+                f"{name} would interpret 4 h 30 min without a 15-minute break "
+                "(«Kickoff», day 1 from 09:00); the limit is 4 h",
+                ("kickoff",),
+                (pid,),
+            )
+            for pid, name in (("ivan", "Ivan Ivanov"), ("iris", "Iris Imbert"))
+        ],
+    )
+
+
+# --- an activity that asks for two interpreters -----------------------------------------
+
+
+def test_two_interpreters_asked_for_and_there_holds() -> None:
+    assert_holds(
+        relay_visit(long=60, interpreters=2),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", PAIR),
+            place("review", 1, "10:15", "11:45", SOLO),
+        ),
+    )
+
+
+def test_two_interpreters_asked_for_and_one_there_is_broken() -> None:
+    assert_broken(
+        relay_visit(long=60, interpreters=2),
+        schedule(
+            place("kickoff", 1, "09:00", "10:00", SOLO),
+            place("review", 1, "10:15", "11:45", SOLO),
+        ),
+        [
+            violation(
+                "interpreter_present",
+                "«Kickoff» mixes people with no language in common and needs two interpreters "
+                "taking turns; only one is there",
+                ("kickoff",),
+            )
+        ],
+    )
+
+
+def test_two_interpreters_asked_for_and_one_invited_is_explained() -> None:
+    result = solve_tiny(relay_visit(long=60, interpreters=2, second=False))
+    assert result.status is Status.INFEASIBLE
+    assert result.explanation == (
+        "«Kickoff» needs two interpreters taking turns, but 1 interpreter is invited to it",
+    )
+
+
+# --- the daily limit: each of a pair is credited half --------------------------------
+
+
+def daily_relay_visit() -> Visit:
+    return replace(
+        relay_visit(long=90, interpreters=2),
+        interpreter_rules=InterpreterRules(max_continuous=120, min_break=15, max_formal_per_day=60),
+    )
+
+
+def test_relay_counts_half_towards_the_daily_limit() -> None:
+    # 90 minutes in relay: 45 each, under the 60-minute limit
+    visit = replace(daily_relay_visit(), activities=daily_relay_visit().activities[:1])
+    assert_holds(visit, schedule(place("kickoff", 1, "09:00", "10:30", PAIR)))
+
+
+def test_solo_formal_interpreting_over_the_daily_limit_is_broken() -> None:
+    visit = replace(
+        daily_relay_visit(),
+        activities=(replace(daily_relay_visit().activities[0], interpreters=1),),
+    )
+    assert_broken(
+        visit,
+        schedule(place("kickoff", 1, "09:00", "10:30", SOLO)),
+        [
+            violation(
+                "interpreter_daily",
+                "Ivan Ivanov would interpret 1 h 30 min of formal meetings on day 1; "
+                "the limit is 1 h",
+                ("kickoff",),
+                ("ivan",),
+            )
+        ],
+    )
