@@ -121,8 +121,13 @@ def test_the_busiest_visitor_is_named_and_parallel_meetings_are_not_added_up(
             _p("digitising", 1, "09:00", "10:30", "pb-office", ("fife-pb", "interpreter")),
         )
     )
-    day = balance_summary(visit, tracks).days[0]
+    summary = balance_summary(visit, tracks)
+    day = summary.days[0]
     assert (day.formal, day.busiest_formal) == (180, 90)
+    assert format_balance(summary)[1] == (
+        "  day 1 (Tue 23 Mar): formal 3 h (the busiest visitor, Euan Mackay, has 1 h 30 min), "
+        "informal 0 min"
+    )
 
 
 def test_host_visitor_and_visitors_only_minutes(visit: Visit) -> None:

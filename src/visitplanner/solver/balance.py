@@ -193,6 +193,10 @@ def format_balance(summary: BalanceSummary) -> list[str]:
             over = _(" ({name} has {time}, over the daily maximum of {cap})").format(
                 name=d.busiest, time=d_(d.busiest_formal), cap=d_(t.max_formal_minutes_per_day)
             )
+        elif d.busiest and d.busiest_formal != d.formal:  # meetings in parallel
+            over = _(" (the busiest visitor, {name}, has {time})").format(
+                name=d.busiest, time=d_(d.busiest_formal)
+            )
         lines.append(
             _("  {day}: formal {formal}{over}, informal {informal}").format(
                 day=d.label, formal=d_(d.formal), over=over, informal=d_(d.informal)
