@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QFontMetricsF, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_calendar_fixtures import make_window, with_paris_plan
@@ -150,3 +150,20 @@ def test_fit_days_shows_five_days_without_horizontal_scrolling(qtbot, tmp_path) 
     tools.fit.trigger()
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
     assert view.first_visible_day() == 1
+
+
+def test_day_headings_take_the_same_form_in_every_column(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, tmp_path, project=_five_days())
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.view
+    metrics = QFontMetricsF(view._heading_font())
+    wide = max(metrics.horizontalAdvance(h) for h in view._headings(10_000))
+    # wide enough for the shortest "Day n · date" but not the longest: every column
+    # then falls back to the same shorter form
+    narrow = min(metrics.horizontalAdvance(h) for h in view._headings(10_000)) + 6.5
+    assert narrow < wide + 6
+    headings = view._headings(narrow)
+    assert all("·" not in h for h in headings), headings
+    assert all("·" in h for h in view._headings(wide + 6))

@@ -278,23 +278,29 @@ class CalendarView(QGraphicsView):
                 return
         super().contextMenuEvent(event)
 
-    def _heading(self, day: int, width: float) -> str:
-        """The longest of "Day 1 · Tue 23 Mar", "Tue 23 Mar", "Day 1" that fits ``width``."""
-        visit = self.calendar.project.visit if self.calendar.project else None
-        if visit is None:
-            return ""
+    def _heading_font(self) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(9.5)
         font.setBold(True)
-        metrics = QFontMetricsF(font)
-        choices = [day_heading(visit, day)]
-        if 1 <= day <= visit.n_days:
+        return font
+
+    def _headings(self, width: float) -> list[str]:
+        """Each day's heading: the longest form of "Day 1 · Tue 23 Mar", "Tue 23 Mar",
+        "Day 1" that fits ``width`` for every day, so all columns read alike."""
+        visit = self.calendar.project.visit if self.calendar.project else None
+        if visit is None:
+            return []
+        metrics = QFontMetricsF(self._heading_font())
+        forms = []
+        for day in range(1, visit.n_days + 1):
+            choices = [day_heading(visit, day)]
             choices.append(format_short_day(visit.dates[day - 1]))
-        choices.append(_("Day {n}").format(n=day))
-        for text in choices:
-            if metrics.horizontalAdvance(text) <= width - 6:
-                return text
-        return choices[-1]
+            choices.append(_("Day {n}").format(n=day))
+            forms.append(choices)
+        for level in range(3):
+            if all(metrics.horizontalAdvance(f[level]) <= width - 6 for f in forms):
+                return [f[level] for f in forms]
+        return [f[-1] for f in forms]
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """Day names (and time-zone names) pinned to the top of the visible area."""
@@ -314,11 +320,13 @@ class CalendarView(QGraphicsView):
         small = QFont(painter.font())
         small.setPointSizeF(7.5)
         visit = scene.project.visit
+        headings = self._headings(g.day_width)
         for day in range(1, g.n_days + 1):
             cell = QRectF(g.x_of_day(day), top, g.day_width, BAND)
             painter.setFont(bold)
             painter.setPen(QColor("#222222"))
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, self._heading(day, cell.width()))
+            text = headings[day - 1] if day <= len(headings) else ""
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
         painter.setFont(small)
         painter.setPen(QColor("#555555"))
         axes = [zone_label(visit.zone)]
