@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -59,7 +59,7 @@ class Script:
         self.errors.append((title, message))
 
     def read_calendars(
-        self, paths: list[str], zone: str, first: date, last: date, over: Availability
+        self, paths: list[str], zone: str, first: date, last: date, over: Availability, slot: int
     ) -> tuple[AvailabilityRange, ...]:
         self.reads.append((paths, zone, first, last))
         if self.refuse is not None:
@@ -217,6 +217,29 @@ def test_real_calendar_reader(qtbot: QtBot, tmp_path: Path) -> None:
     assert [(s.start, s.end, s.level) for s in segments if s.level is not U] == [
         (9 * 60, 10 * 60, A),
         (11 * 60 + 30, 17 * 60, A),
+    ]
+
+
+def test_real_calendar_reader_rounds_busy_time_out_to_the_slot(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # 10:07-11:22 London in a visit planned in 15-minute steps: busy from 10:00 to 11:30,
+    # as the command line's import-ics does
+    path = tmp_path / "ann.ics"
+    odd = ICS.replace("T100000Z", "T100700Z").replace("T113000Z", "T112200Z")
+    path.write_text(odd, encoding="utf-8", newline="")
+    script = Script(qtbot, paths=[str(path)])
+    hooks = script.hooks()
+    hooks.read_calendars = default_hooks().read_calendars
+    editor = AvailabilityEditor(hooks=hooks)
+    qtbot.addWidget(editor)
+    editor.set_visit(replace(tiny_visit(), slot=15))
+    editor.select_person("ann")
+    with qtbot.waitSignal(editor.visit_edited):
+        editor.import_calendar()
+    assert script.previews[0][1:] == [
+        "Ann: 1 change",
+        "  Tue 23 Mar 10:00-11:30 becomes unavailable",
     ]
 
 

@@ -345,7 +345,12 @@ class AvailabilityEditor(QWidget):
             return
         try:
             ranges = self.hooks.read_calendars(
-                list(paths), person.home_zone, days[0], days[-1], visit.availability_of(person.id)
+                list(paths),
+                person.home_zone,
+                days[0],
+                days[-1],
+                visit.availability_of(person.id),
+                visit.slot,
             )
         except InputFileError as exc:
             self.hooks.show_error(self, _("Calendar not imported"), exc.message)

@@ -39,7 +39,10 @@ _BECOMES: dict[Level, str] = {
 }
 
 # (paths, home zone, first day, last day, current availability) -> ranges to paint over it.
-ReadCalendars = Callable[[list[str], str, date, date, Availability], tuple[AvailabilityRange, ...]]
+# (paths, zone, first day, last day, current availability, slot) -> ranges to paint.
+ReadCalendars = Callable[
+    [list[str], str, date, date, Availability, int], tuple[AvailabilityRange, ...]
+]
 # (path, visit) -> per person id, ranges to paint.
 ReadSpreadsheet = Callable[[str, Visit], dict[str, tuple[AvailabilityRange, ...]]]
 
@@ -202,12 +205,12 @@ def _show_error(parent: QWidget, title: str, message: str) -> None:
 
 
 def _read_calendars(
-    paths: list[str], zone: str, first_day: date, last_day: date, over: Availability
+    paths: list[str], zone: str, first_day: date, last_day: date, over: Availability, slot: int
 ) -> tuple[AvailabilityRange, ...]:
     from visitplanner.io.ics_import import import_calendars, to_availability_ranges
 
     busy = import_calendars([Path(p) for p in paths], zone, first_day, last_day)
-    return to_availability_ranges(busy, over, zone)
+    return to_availability_ranges(busy, over, zone, slot=slot)
 
 
 def _read_spreadsheet(path: str, visit: Visit) -> dict[str, tuple[AvailabilityRange, ...]]:
