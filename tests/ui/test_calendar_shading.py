@@ -98,6 +98,34 @@ def test_shading_uses_the_visit_index_busy_times_of_required_people(tmp_path) ->
     assert not any("«Evaluation" in s.reason for s in shades if s.kind is ShadeKind.TAKEN)
 
 
+def test_shading_keeps_the_journey_to_and_from_another_venue(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_calendar_fixtures import with_paris_plan
+    from visitplanner.io.project import load_project
+    from visitplanner.ui.files import demo_path
+
+    project = with_paris_plan(load_project(demo_path()))
+    index = VisitIndex(project.visit)
+    evaluation = project.schedule.get("evaluation")
+    assert evaluation is not None
+    shades = shades_for(index, project.schedule, evaluation)
+    journeys = [s for s in shades if s.reason.startswith("The journey")]
+    # every other activity sharing a required person at another venue has its journeys
+    # shaded on both sides, as long as the travel time between the two venues
+    travel = project.visit.travel
+    expected = set()
+    for q in project.schedule:
+        people = [p for p in index.activities["evaluation"].required if p in q.attendees]
+        if q.key == "evaluation" or not people or q.venue in ("", evaluation.venue):
+            continue
+        there = travel.between(evaluation.venue, q.venue)
+        back = travel.between(q.venue, evaluation.venue)
+        expected |= {(q.day, q.start - there, q.start), (q.day, q.end, q.end + back)}
+    assert expected and {(s.day, s.start, s.end) for s in journeys} == expected
+    assert all(s.kind is ShadeKind.TAKEN for s in journeys)
+    first = min(journeys, key=lambda s: (s.day, s.start))
+    assert " takes " in first.reason and "min" in first.reason
+
+
 def test_flattened_shading_paints_one_layer_with_the_most_serious_kind(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from visitplanner.ui.calendar.shading import Shade
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 
 from visitplanner.domain import Level, Placement, Schedule
 from visitplanner.domain.index import VisitIndex
-from visitplanner.i18n import _, ngettext
+from visitplanner.i18n import _, format_duration, ngettext
 from visitplanner.ui.calendar.geometry import Geometry
 
 
@@ -114,7 +114,30 @@ def shades_for(index: VisitIndex, schedule: Schedule, placement: Placement) -> t
         if same_venue and venue is not None:
             reasons.append(_("{venue} hosts «{title}»").format(venue=venue[0], title=title))
         out.append(Shade(q.day, q.start, q.end, ShadeKind.TAKEN, "; ".join(reasons)))
+        if busy:
+            out.extend(_journeys(index, placement, q, title))
     return tuple(sorted(out, key=lambda s: (s.kind, s.day, s.start)))
+
+
+def _journeys(index: VisitIndex, placement: Placement, q: Placement, title: str) -> list[Shade]:
+    """The time to travel to and from ``q``'s venue, for someone in both."""
+    if not placement.venue or not q.venue or placement.venue == q.venue:
+        return []
+    travel = index.visit.travel
+    there = travel.between(placement.venue, q.venue)  # leaving this block for q
+    back = travel.between(q.venue, placement.venue)  # leaving q for this block
+    where = _venue(index, q.venue)
+    reason = _("The journey to or from «{title}» at {venue} takes {time}")
+    out = []
+    for lo, hi, minutes in ((q.start - there, q.start, there), (q.end, q.end + back, back)):
+        if minutes > 0:
+            text = reason.format(
+                title=title,
+                venue=where[0] if where else q.venue,
+                time=format_duration(minutes),
+            )
+            out.append(Shade(q.day, lo, hi, ShadeKind.TAKEN, text))
+    return out
 
 
 def flattened(shades: Iterable[Shade]) -> tuple[Shade, ...]:
