@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 NAME = "interpreter_present"
 
 
-def needed(facts: Facts, x: Placed) -> int:
+def needed(x: Placed) -> int:
     """How many interpreters ``x`` needs: none when its people share a language."""
     if not x.needs_interpreter:
         return 0
@@ -26,7 +26,7 @@ def check(facts: Facts) -> list[Finding]:
     """Every activity whose attendees share no language has the interpreters it asks for."""
     out = []
     for x in facts.placed:
-        need, there = needed(facts, x), len(x.interpreters)
+        need, there = needed(x), len(x.interpreters)
         if there >= need:
             continue
         if not there:
