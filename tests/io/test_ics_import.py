@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.io.test_ics_import_support import at, cal, event, read
+from tests.io.test_ics_import_support import OUTLOOK_ZONE, at, cal, event, read
 from visitplanner.domain import Availability, AvailabilityRange, Level
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_import import (
@@ -150,25 +150,6 @@ def test_floating_times_are_read_in_the_persons_zone() -> None:
     data = cal(event("f", "DTSTART:20260304T090000", "DTEND:20260304T100000"))
     paris = "Europe/Paris"
     assert read(data, paris, *MARCH) == [(at(paris, 2026, 3, 4, 9), at(paris, 2026, 3, 4, 10), U)]
-
-
-OUTLOOK_ZONE = """
-BEGIN:VTIMEZONE
-TZID:GMT Standard Time
-BEGIN:STANDARD
-DTSTART:16010101T020000
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0000
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010101T010000
-TZOFFSETFROM:+0000
-TZOFFSETTO:+0100
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
-END:DAYLIGHT
-END:VTIMEZONE
-"""
 
 
 def test_outlook_windows_zone_name_with_its_own_vtimezone() -> None:

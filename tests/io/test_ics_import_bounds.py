@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.io.test_ics_import_support import at, cal, event, read
+from tests.io.test_ics_import_support import OUTLOOK_ZONE, at, cal, event, read
 from visitplanner.domain import Availability, Level
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.ics_import import read_calendar_bytes, to_availability_ranges
@@ -223,25 +223,6 @@ def test_a_forty_second_call_saves_and_reopens(tmp_path: object, demo_path: obje
     assert load_project(target).visit.availability_of(person.id).ranges[-1].end > ranges[-1].start
 
 
-_WINDOWS_ZONE = """
-BEGIN:VTIMEZONE
-TZID:GMT Standard Time
-BEGIN:STANDARD
-DTSTART:16010101T020000
-TZOFFSETFROM:+0100
-TZOFFSETTO:+0000
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
-END:STANDARD
-BEGIN:DAYLIGHT
-DTSTART:16010101T010000
-TZOFFSETFROM:+0000
-TZOFFSETTO:+0100
-RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
-END:DAYLIGHT
-END:VTIMEZONE
-"""
-
-
 def test_an_event_far_beyond_the_search_limit_does_not_jam_its_time_zone() -> None:
     """A stopped search used to leave dateutil's cache lock taken: the next event hung."""
 
@@ -259,7 +240,7 @@ def test_an_event_far_beyond_the_search_limit_does_not_jam_its_time_zone() -> No
         meeting("far", "31000301"),
         meeting("farther", "32000301"),
         meeting("after", "20260304"),
-        head=_WINDOWS_ZONE,
+        head=OUTLOOK_ZONE,
     )
     notes: list[str] = []
     began = time.process_time()

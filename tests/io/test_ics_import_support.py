@@ -8,6 +8,25 @@ from zoneinfo import ZoneInfo
 from visitplanner.domain import Level
 from visitplanner.io.ics_import import BusyInterval, read_calendar_bytes
 
+#: Outlook's VTIMEZONE for London, named with its Windows zone name.
+OUTLOOK_ZONE = """
+BEGIN:VTIMEZONE
+TZID:GMT Standard Time
+BEGIN:STANDARD
+DTSTART:16010101T020000
+TZOFFSETFROM:+0100
+TZOFFSETTO:+0000
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+END:STANDARD
+BEGIN:DAYLIGHT
+DTSTART:16010101T010000
+TZOFFSETFROM:+0000
+TZOFFSETTO:+0100
+RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+END:DAYLIGHT
+END:VTIMEZONE
+"""
+
 
 def cal(*parts: str, head: str = "") -> bytes:
     """A VCALENDAR around ``parts`` (each a component's lines), CRLF line ends."""
