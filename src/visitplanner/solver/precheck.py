@@ -16,6 +16,7 @@ from visitplanner.solver.rules import (
     interpreter_present,
     venue_allowed,
 )
+from visitplanner.solver.rules.interpreter_breaks import relay_open
 
 Spans = list[tuple[int, int, int]]  # (day, start, end) in minutes of day
 
@@ -172,6 +173,8 @@ def precheck(index: VisitIndex, previous: Schedule | None) -> tuple[str, ...]:
     if previous is not None:
         pinned = Schedule(tuple(_as_defined(index, p) for p in previous if p.pinned))
         for v in check_all(index, pinned, rules=_pin_rules()).violations:
+            if v.rule in _RELAY_RULES and any(relay_open(index, k) for k in v.keys):
+                continue  # a second interpreter may still join and take turns
             reasons.append(
                 _("A pinned activity breaks a rule ({label}): {message}").format(
                     label=v.label, message=v.message
@@ -184,6 +187,11 @@ def _as_defined(index: VisitIndex, p: Placement) -> Placement:
     """A pin fixes time and venue; its attendees are the activity's required people now."""
     occ = index.by_key.get(p.key)
     return p if occ is None else replace(p, attendees=tuple(occ.activity.required))
+
+
+#: rules a second interpreter joining (relay) can satisfy: a pin checked with its required
+#: people only is no proof against them
+_RELAY_RULES = frozenset({"interpreter_breaks", "interpreter_daily"})
 
 
 def _pin_rules() -> tuple[HardRule, ...]:

@@ -11,6 +11,7 @@ from tests.solver.builders import (
     fleur,
     ivan,
     person,
+    pinned,
     place,
     schedule,
     solve_tiny,
@@ -190,4 +191,32 @@ def test_solo_formal_interpreting_over_the_daily_limit_is_broken() -> None:
                 ("ivan",),
             )
         ],
+    )
+
+
+# --- pinned: a pin keeps time and venue, so a second interpreter may still join ----------
+
+
+def test_a_pinned_long_meeting_in_relay_solves_again() -> None:
+    visit = relay_visit(long=150)
+    kickoff = replace(visit.activities[0], required=(*MIXED, "ivan"), optional=("iris",))
+    visit = replace(visit, activities=(kickoff, visit.activities[1]))
+    first = solve_tiny(visit)
+    assert first.status is Status.OPTIMAL and first.schedule is not None
+    again = solve_tiny(visit, pinned(first.schedule))
+    assert again.status is Status.OPTIMAL and again.schedule is not None
+    held = next(p for p in again.schedule if p.key == "kickoff")
+    assert {"ivan", "iris"} <= set(held.attendees)
+
+
+def test_a_pinned_long_meeting_no_second_interpreter_may_join_is_explained() -> None:
+    visit = relay_visit(long=150, second=False)
+    kickoff = replace(visit.activities[0], required=(*MIXED, "ivan"), optional=())
+    visit = replace(visit, activities=(kickoff,))
+    result = solve_tiny(visit, pinned(schedule(place("kickoff", 1, "09:00", "11:30", SOLO))))
+    assert result.status is Status.INFEASIBLE
+    assert result.explanation[-1] == (
+        "A pinned activity breaks a rule (The interpreter gets a break after each long "
+        "stretch): Ivan Ivanov would interpret 2 h 30 min without a 15-minute break "
+        "(«Kickoff», day 1 from 09:00); the limit is 2 h"
     )

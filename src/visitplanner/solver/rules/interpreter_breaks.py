@@ -95,6 +95,17 @@ def _relay_without_break(facts: Facts, pid: str, relay: Placed, block: list[Plac
     )
 
 
+def relay_open(index: VisitIndex, key: str) -> bool:
+    """Whether the solver still chooses if ``key`` is in relay: it invites two interpreters
+    or more but requires fewer, so a second one may join or stay away."""
+    occ = index.by_key.get(key)
+    if occ is None:
+        return False
+    interpreters = set(index.interpreters)
+    act = occ.activity
+    return len(interpreters & set(act.invited)) >= 2 > len(interpreters & set(act.required))
+
+
 def interprets(ctx: ModelContext, ov: OccurrenceVars, pid: str) -> Lit:
     """A literal true when interpreter ``pid`` interprets at ``ov``."""
     if pid not in ov.attend:
