@@ -302,6 +302,8 @@ def test_schema_documents_every_written_field(demo_path: Path) -> None:
         (lambda d: d["participants"][0].update(side="guest"), "participants[0].side"),
         (lambda d: d["activities"][0].update(min_minutes="120"), "activities[0].min_minutes"),
         (lambda d: d["visit"].update(colour="blue"), "visit"),
+        (lambda d: d["activities"][0].update(interpreters=3), "activities[0].interpreters"),
+        (lambda d: d["venues"][0].update(interpreters=2), "venues[0]"),
         (
             lambda d: d["availability"]["councillor"]["ranges"][0].pop("zone"),
             "availability.councillor.ranges[0].start",
