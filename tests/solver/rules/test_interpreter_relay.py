@@ -8,6 +8,7 @@ from dataclasses import replace
 from tests.solver.builders import (
     activity,
     ann,
+    busy,
     fleur,
     ivan,
     person,
@@ -142,8 +143,8 @@ def test_two_interpreters_asked_for_and_one_there_is_broken() -> None:
         [
             violation(
                 "interpreter_present",
-                "«Kickoff» mixes people with no language in common and needs two interpreters "
-                "taking turns; only one is there",
+                "«Kickoff» mixes people with no language in common and needs 2 interpreters; "
+                "1 is there",
                 ("kickoff",),
             )
         ],
@@ -154,8 +155,28 @@ def test_two_interpreters_asked_for_and_one_invited_is_explained() -> None:
     result = solve_tiny(relay_visit(long=60, interpreters=2, second=False))
     assert result.status is Status.INFEASIBLE
     assert result.explanation == (
-        "«Kickoff» needs two interpreters taking turns, but 1 interpreter is invited to it",
+        "«Kickoff» needs 2 interpreters taking turns, but only 1 is invited to it",
     )
+
+
+def test_two_interpreters_asked_for_and_none_invited_is_explained() -> None:
+    visit = relay_visit(long=60, interpreters=2)
+    kickoff = replace(visit.activities[0], optional=())
+    result = solve_tiny(replace(visit, activities=(kickoff, visit.activities[1])))
+    assert result.status is Status.INFEASIBLE
+    assert result.explanation == (
+        "«Kickoff» needs 2 interpreters taking turns, but none is invited to it",
+    )
+
+
+def test_two_interpreters_asked_for_and_one_free_is_explained() -> None:
+    # both are invited, but Iris is away all day: the model's explanation names the need
+    visit = relay_visit(long=60, interpreters=2)
+    away = {**visit.availability, "iris": busy((1, "07:00", "19:00"))}
+    visit = replace(visit, availability=away)
+    result = solve_tiny(visit)
+    assert result.status is Status.INFEASIBLE
+    assert "«Kickoff» needs 2 interpreters taking turns" in result.explanation
 
 
 # --- the daily limit: each of a pair is credited half --------------------------------

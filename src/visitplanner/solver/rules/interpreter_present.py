@@ -32,33 +32,41 @@ def check(facts: Facts) -> list[Finding]:
         if not there:
             text = _("«{title}» mixes people with no language in common and has no interpreter")
         else:
-            text = _(
-                "«{title}» mixes people with no language in common and needs two interpreters "
-                "taking turns; only one is there"
+            text = ngettext(
+                "«{title}» mixes people with no language in common and needs {need} "
+                "interpreters; {n} is there",
+                "«{title}» mixes people with no language in common and needs {need} "
+                "interpreters; {n} are there",
+                there,
             )
-        out.append(Finding(text.format(title=x.title), (x.p.key,)))
+        out.append(Finding(text.format(title=x.title, need=need, n=there), (x.p.key,)))
     return out
 
 
 def precheck(index: VisitIndex) -> list[str]:
-    """Activities that must happen, need two interpreters, and invite fewer."""
+    """Activities that must happen and mix languages, with fewer interpreters invited than
+    they need."""
     out = []
     for act in index.visit.activities:
-        if act.interpreters < 2 or not act.mandatory:
+        if not act.mandatory or not index.needs_interpreter(act.required):
             continue
-        if not index.needs_interpreter(act.required):
+        invited = len([pid for pid in act.invited if pid in index.interpreters])
+        if invited >= act.interpreters:
             continue
-        invited = [pid for pid in act.invited if pid in index.interpreters]
-        if len(invited) < act.interpreters:
-            out.append(
-                ngettext(
-                    "«{title}» needs two interpreters taking turns, but {n} interpreter is "
-                    "invited to it",
-                    "«{title}» needs two interpreters taking turns, but {n} interpreters are "
-                    "invited to it",
-                    len(invited),
-                ).format(title=act.title, n=len(invited))
+        if act.interpreters == 1:
+            text = _(
+                "«{title}» mixes people with no language in common, but no interpreter is "
+                "invited to it"
             )
+        elif not invited:
+            text = _("«{title}» needs {need} interpreters taking turns, but none is invited to it")
+        else:
+            text = ngettext(
+                "«{title}» needs {need} interpreters taking turns, but only {n} is invited to it",
+                "«{title}» needs {need} interpreters taking turns, but only {n} are invited to it",
+                invited,
+            )
+        out.append(text.format(title=act.title, need=act.interpreters, n=invited))
     return out
 
 
@@ -79,21 +87,29 @@ def post(ctx: ModelContext) -> None:
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
-    """The activities that need an interpreter, and those that need two taking turns."""
+    """The activities that need an interpreter, and those that need 2 taking turns."""
     keys = sorted({key for (key,) in args})
     out = []
-    for need, phrase in (
-        (1, _("{titles} need an interpreter")),
-        (2, _("{titles} need two interpreters taking turns")),
-    ):
+    for need in (1, 2):
         titles = [
             title_of(index, k)
             for k in keys
             if k in index.by_key and index.by_key[k].activity.interpreters == need
         ]
-        if titles:
-            shown = ", ".join(titles[:3]) + (_(" and others") if len(titles) > 3 else "")
-            out.append(phrase.format(titles=shown))
+        if not titles:
+            continue
+        shown = ", ".join(titles[:3]) + (_(" and others") if len(titles) > 3 else "")
+        if need == 1:
+            phrase = ngettext(
+                "{titles} needs an interpreter", "{titles} need an interpreter", len(titles)
+            )
+        else:
+            phrase = ngettext(
+                "{titles} needs {need} interpreters taking turns",
+                "{titles} need {need} interpreters taking turns",
+                len(titles),
+            )
+        out.append(phrase.format(titles=shown, need=need))
     return out
 
 
