@@ -13,6 +13,7 @@ from visitplanner.solver.rules import (
     HardRule,
     check_all,
     hard_rules,
+    interpreter_breaks,
     interpreter_present,
     venue_allowed,
 )
@@ -170,6 +171,7 @@ def precheck(index: VisitIndex, previous: Schedule | None) -> tuple[str, ...]:
     ]
     reasons.extend(venue_allowed.precheck(index))
     reasons.extend(interpreter_present.precheck(index))
+    reasons.extend(interpreter_breaks.precheck(index))
     if previous is not None:
         pinned = Schedule(tuple(_as_defined(index, p) for p in previous if p.pinned))
         for v in check_all(index, pinned, rules=_pin_rules()).violations:

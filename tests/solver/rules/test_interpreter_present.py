@@ -10,6 +10,7 @@ from tests.solver.builders import (
     ivan,
     place,
     schedule,
+    solve_tiny,
     tiny_visit,
 )
 from tests.solver.rules.helpers import (
@@ -18,6 +19,7 @@ from tests.solver.rules.helpers import (
     violation,
 )
 from visitplanner.domain import Kind, Visit
+from visitplanner.solver.result import Status
 
 
 def language_visit() -> Visit:
@@ -75,4 +77,15 @@ def test_interpreter_present_is_broken_when_optional_people_mix_languages() -> N
                 ("lunch",),
             )
         ],
+    )
+
+
+def test_a_must_happen_meeting_with_no_interpreter_invited_is_explained() -> None:
+    visit = tiny_visit(
+        [ann(), fleur(), ivan()], [activity("k", "Kickoff", 60, required=("ann", "fleur"))]
+    )
+    result = solve_tiny(visit)
+    assert result.status is Status.INFEASIBLE
+    assert result.explanation == (
+        "«Kickoff» mixes people with no language in common, but no interpreter is invited to it",
     )

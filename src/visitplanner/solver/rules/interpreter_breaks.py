@@ -95,6 +95,41 @@ def _relay_without_break(facts: Facts, pid: str, relay: Placed, block: list[Plac
     )
 
 
+def precheck(index: VisitIndex) -> list[str]:
+    """Must-happen mixed-language activities longer than their interpreters can cover:
+    one alone, or two taking turns."""
+    rules = index.visit.interpreter_rules
+    interpreters = set(index.interpreters)
+    out = []
+    for act in index.visit.activities:
+        if not act.mandatory or not index.needs_interpreter(act.required):
+            continue
+        invited = len(interpreters & set(act.invited))
+        length = format_duration(act.min_length)
+        if invited == 1 and act.interpreters == 1 and act.min_length > rules.max_continuous:
+            out.append(
+                _(
+                    "«{title}» ({length}) is longer than an interpreter may work without a "
+                    "break ({limit}); 2 interpreters taking turns could cover it, but only one "
+                    "is invited to it"
+                ).format(
+                    title=act.title, length=length, limit=format_duration(rules.max_continuous)
+                )
+            )
+        elif invited >= 2 and act.min_length > 2 * rules.max_continuous:
+            out.append(
+                _(
+                    "«{title}» ({length}) is longer than 2 interpreters taking turns may cover "
+                    "without a break ({limit})"
+                ).format(
+                    title=act.title,
+                    length=length,
+                    limit=format_duration(2 * rules.max_continuous),
+                )
+            )
+    return out
+
+
 def relay_open(index: VisitIndex, key: str) -> bool:
     """Whether the solver still chooses if ``key`` is in relay: it invites two interpreters
     or more but requires fewer, so a second one may join or stay away."""
