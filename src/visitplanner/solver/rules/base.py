@@ -212,3 +212,12 @@ def title_of(index: VisitIndex, key: str) -> str:
     """An occurrence's title in quotes, for messages (its key if unknown)."""
     occ = index.by_key.get(key)
     return f"«{occ.title}»" if occ else key
+
+
+def held(index: VisitIndex) -> list[Activity]:
+    """The activities that must be held: mandatory ones with at least one occurrence."""
+    seen: dict[str, Activity] = {}
+    for occ in index.occurrences:
+        if occ.activity.mandatory:
+            seen.setdefault(occ.activity.id, occ.activity)
+    return list(seen.values())

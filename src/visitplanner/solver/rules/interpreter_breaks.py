@@ -9,7 +9,7 @@ from visitplanner.domain.clock import hhmm
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import N_, _, format_duration
 from visitplanner.solver.literals import Lit, enforcement, negate
-from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed
+from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed, held
 
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext, OccurrenceVars
@@ -101,8 +101,8 @@ def precheck(index: VisitIndex) -> list[str]:
     rules = index.visit.interpreter_rules
     interpreters = set(index.interpreters)
     out = []
-    for act in index.visit.activities:
-        if not act.mandatory or not index.needs_interpreter(act.required):
+    for act in held(index):
+        if not index.needs_interpreter(act.required):
             continue
         invited = len(interpreters & set(act.invited))
         length = format_duration(act.min_length)

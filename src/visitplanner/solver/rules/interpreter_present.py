@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import N_, _, ngettext
 from visitplanner.solver.literals import enforcement
-from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed, title_of
+from visitplanner.solver.rules.base import Facts, Finding, HardRule, Placed, held, title_of
 
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext
@@ -47,8 +47,8 @@ def precheck(index: VisitIndex) -> list[str]:
     """Activities that must happen and mix languages, with fewer interpreters invited than
     they need."""
     out = []
-    for act in index.visit.activities:
-        if not act.mandatory or not index.needs_interpreter(act.required):
+    for act in held(index):
+        if not index.needs_interpreter(act.required):
             continue
         invited = len([pid for pid in act.invited if pid in index.interpreters])
         if invited >= act.interpreters:
