@@ -120,11 +120,15 @@ def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
             for d, s, e in [(w.day, a, b) for a, b in index.free_spans(pid, w.day)]
             if min(e, w.end) > max(s, w.start)
         ]
+        if free:
+            text = _("{name} is free for «{title}» only {free}")
+        else:
+            text = _("{name} is never free when «{title}» could take place")
         out.append(
-            _("{name} is free for «{title}» only {free}").format(
+            text.format(
                 name=index.name(pid),
                 title=occ.title,
-                free=", ".join(when(d, s, e) for d, s, e in free) or _("never"),
+                free=", ".join(when(d, s, e) for d, s, e in free),
             )
         )
     if len(set(args)) > 3:
