@@ -219,10 +219,12 @@ def test_two_interpreters_taking_turns_are_each_credited_half(visit: Visit) -> N
         ("gla-pb", "paris-planning", "interpreter"),
     )
     alone = balance_summary(pair, Schedule((meeting,))).interpreters[0]
-    assert (alone.formal, alone.longest_stretch) == (150, 150)
+    assert (alone.formal, alone.longest_stretch, alone.turns) == (150, 150, 0)
     relay = replace(meeting, attendees=(*meeting.attendees, "interpreter-2"))
     both = balance_summary(pair, Schedule((relay,))).interpreters
-    assert [(i.person, i.day, i.formal, i.longest_stretch) for i in both if i.day == 1] == [
-        ("interpreter", 1, 75, 75),
-        ("interpreter-2", 1, 75, 75),
+    assert [
+        (i.person, i.day, i.formal, i.longest_stretch, i.turns) for i in both if i.day == 1
+    ] == [
+        ("interpreter", 1, 75, 75, 1),
+        ("interpreter-2", 1, 75, 75, 1),
     ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.solver.test_balance import demo_schedule
-from visitplanner.domain import Visit
+from visitplanner.domain import Schedule, Visit
 from visitplanner.io.project import load_project
 from visitplanner.solver.checker import CheckReport, Violation
 from visitplanner.ui.balance_panel import BalancePanel
@@ -75,3 +76,21 @@ def test_broken_rules_are_announced(qtbot: QtBot, panel: BalancePanel, visit: Vi
     panel.show_report(visit, demo_schedule(), CheckReport((broken,), {}))
     assert panel.status.text().startswith("1 problem (1 rule broken)")
     assert panel.score_table.rowCount() == 1
+
+
+def test_two_interpreters_taking_turns_are_each_counted_half(
+    qtbot: QtBot, panel: BalancePanel, visit: Visit
+) -> None:
+    claire = next(p for p in visit.participants if p.id == "interpreter")
+    pair = replace(visit, participants=(*visit.participants, replace(claire, id="i2", name="Iva")))
+    meeting = next(p for p in demo_schedule() if p.key == "mainstreaming")
+    relay = replace(meeting, end=meeting.start + 150, attendees=(*meeting.attendees, "i2"))
+    panel.show_report(pair, Schedule((relay,)), CheckReport(costs={}))
+    t = panel.interpreter_table
+    day1 = [r for r in range(t.rowCount()) if t.item(r, 1).text() == "1"]
+    assert [[t.item(r, c).text() for c in (0, 2, 3)] for r in day1] == [
+        ["Claire Dubois", "1 h 15 min of 6 h", "1 h 15 min (at most 2 h)"],
+        ["Iva", "1 h 15 min of 6 h", "1 h 15 min (at most 2 h)"],
+    ]
+    tip = "Takes turns with another interpreter at 1 meeting: half of it is counted"
+    assert all(t.item(r, c).toolTip() == tip for r in day1 for c in (2, 3))

@@ -49,7 +49,9 @@ class InterpreterDay:
     """One interpreter's formal interpreting on one day.
 
     ``longest_stretch`` joins meetings separated by less than the minimum break;
-    ``breaks`` are the gaps between consecutive meetings the interpreter attends.
+    ``breaks`` are the gaps between consecutive meetings the interpreter attends;
+    ``turns`` counts the meetings interpreted with another interpreter taking turns
+    (each credited half of them, in minutes and as a stretch).
     """
 
     person: str
@@ -58,6 +60,7 @@ class InterpreterDay:
     formal: int
     longest_stretch: int
     breaks: tuple[int, ...] = ()
+    turns: int = 0
 
     @property
     def shortest_break(self) -> int | None:
@@ -173,6 +176,7 @@ def _interpreter_days(
                 (doubled + 1) // 2,
                 stretch,
                 tuple(max(0, b.start - a.end) for a, b in pairwise(interpreted)),
+                len(relay),
             )
 
 

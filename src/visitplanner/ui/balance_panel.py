@@ -208,7 +208,8 @@ class BalancePanel(QWidget):
             _("Interpreter load"),
             _(
                 "Formal meetings the interpreter attends; a stretch joins meetings separated "
-                "by less than the minimum break"
+                "by less than the minimum break; two interpreters taking turns are each "
+                "counted half the meeting"
             ),
             self.interpreter_table,
         )
@@ -289,6 +290,15 @@ class BalancePanel(QWidget):
         table.setRowCount(len(summary.interpreters))
         for row, i in enumerate(summary.interpreters):
             breaks = ", ".join(duration_text(b) for b in i.breaks) or "—"
+            turns = (
+                ngettext(
+                    "Takes turns with another interpreter at {n} meeting: half of it is counted",
+                    "Takes turns with another interpreter at {n} meetings: half of each is counted",
+                    i.turns,
+                ).format(n=i.turns)
+                if i.turns
+                else ""
+            )
             table.setItem(row, 0, _cell(i.name))
             table.setItem(row, 1, _cell(str(i.day)))
             table.setItem(
@@ -299,6 +309,7 @@ class BalancePanel(QWidget):
                         value=duration_text(i.formal), limit=duration_text(rules.max_formal_per_day)
                     ),
                     i.formal > rules.max_formal_per_day,
+                    turns,
                 ),
             )
             table.setItem(
@@ -310,6 +321,7 @@ class BalancePanel(QWidget):
                         limit=duration_text(rules.max_continuous),
                     ),
                     i.longest_stretch > rules.max_continuous,
+                    turns,
                 ),
             )
             table.setItem(
