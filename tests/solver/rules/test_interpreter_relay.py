@@ -18,6 +18,7 @@ from tests.solver.builders import (
     schedule,
     solve_tiny,
     tiny_visit,
+    window,
 )
 from tests.solver.rules.helpers import (
     assert_broken,
@@ -294,3 +295,19 @@ def test_a_pinned_long_meeting_no_second_interpreter_may_join_is_explained() -> 
         "stretch): Ivan Ivanov would interpret 2 h 30 min without a 15-minute break "
         "(«Kickoff», day 1 from 09:00); the limit is 2 h"
     )
+
+
+def test_two_meetings_in_relay_without_room_for_the_break_are_explained() -> None:
+    # two 150-minute meetings in a 5 h 10 min window: back to back they leave no break
+    visit = relay_visit()
+    morning = (window("09:00", "14:10"),)
+    meetings = tuple(
+        replace(visit.activities[0], id=aid, title=title, windows=morning)
+        for aid, title in (("kickoff", "Kickoff"), ("wrapup", "Wrap-up"))
+    )
+    result = solve_tiny(replace(visit, activities=meetings))
+    assert result.status is Status.INFEASIBLE
+    assert (
+        "Ivan Ivanov may interpret at most 2 h without a 15-minute break (4 h taking turns "
+        "with another interpreter, with the break before and after)"
+    ) in result.explanation

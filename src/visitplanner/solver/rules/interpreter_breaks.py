@@ -196,12 +196,19 @@ def post(ctx: ModelContext) -> None:
 
 
 def explain(index: VisitIndex, args: list[tuple[str, ...]]) -> list[str]:
-    """The interpreter and the limit of continuous interpreting."""
+    """The interpreter and the limit of continuous interpreting (twice it in relay)."""
     rules = index.visit.interpreter_rules
-    return [
-        _("{name} may interpret at most {limit} without a {pause}-minute break").format(
-            name=index.name(pid), limit=format_duration(rules.max_continuous), pause=rules.min_break
+    limit, pause = format_duration(rules.max_continuous), rules.min_break
+    if len(index.interpreters) > 1:
+        text = _(
+            "{name} may interpret at most {limit} without a {pause}-minute break ({turns} "
+            "taking turns with another interpreter, with the break before and after)"
         )
+    else:
+        text = _("{name} may interpret at most {limit} without a {pause}-minute break")
+    turns = format_duration(2 * rules.max_continuous)
+    return [
+        text.format(name=index.name(pid), limit=limit, pause=pause, turns=turns)
         for pid in sorted({a[0] for a in args})
     ]
 
