@@ -148,8 +148,9 @@ class SolveOptions:
     Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
     the rest are changed as little as possible. ``workers`` 0 (the default)
     searches on every core. With ``reproducible`` the same seed always gives the
-    same programme (one worker, or ``workers`` interleaved in one thread): for
-    tests and for comparing runs.
+    same programme (one worker, or ``workers`` interleaved in one thread, and no
+    day-by-day improvement, whose steps end on the clock): for tests and for
+    comparing runs.
     """
 
     time_limit: float = 30.0

@@ -7,6 +7,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -16,6 +17,7 @@ from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import _
 from visitplanner.solver.build import build_model
 from visitplanner.solver.explain import explain_with_core
+from visitplanner.solver.lns import Incumbent, improve_by_days, incumbent_from
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
@@ -47,20 +49,20 @@ class _Progress(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         score = self.score()
         # the solver may count a programme as better when its score is the same: skip it
-        if self.report is not None and score < self.best:
-            self.best = score
-            self.count += 1
-            self.report(
-                Progress(
-                    self.ctx.extract(self),
-                    score,
-                    max(self.bound, self.best_objective_bound),
-                    time.monotonic() - self.started,
-                    self.count,
-                )
-            )
+        if score < self.best:
+            schedule = self.ctx.extract(self) if self.report is not None else None
+            self.better(score, schedule, max(self.bound, self.best_objective_bound))
         if self.stop.requested:
             self.stop_search()
+
+    def better(self, score: int, schedule: Schedule | None, bound: float) -> None:
+        """Remember (and report) a better programme."""
+        self.best = score
+        self.count += 1
+        if self.report is not None and schedule is not None:
+            self.report(
+                Progress(schedule, score, bound, time.monotonic() - self.started, self.count)
+            )
 
 
 def solve(
@@ -91,8 +93,6 @@ def solve(
     ctx = build_model(index, previous)
     if options.previous is not None:
         ctx.hint(options.previous)
-    solver = cp_model.CpSolver()
-    configure(solver, options)
     callback = _Progress(ctx, started, on_progress, stop)
 
     def bound_found(bound: float) -> None:
@@ -100,15 +100,20 @@ def solve(
         if on_bound is not None:
             on_bound(bound, time.monotonic() - started)
 
+    by_days = _improves_by_days(index, options)
+    # with day-by-day improvement to follow, CP-SAT's own search stops early once it has
+    # a programme (it goes on to the end when that is all there is)
+    hand_over = started + min(2.0, 0.1 * options.time_limit) if by_days else math.inf
+    solver = cp_model.CpSolver()
+    configure(solver, options)
     solver.best_bound_callback = bound_found
-    done = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(solver, stop, done), daemon=True)
-    watcher.start()
-    try:
-        status = solver.solve(ctx.model, callback)
-    finally:
-        done.set()
-        watcher.join()
+    status = _run_watched(
+        solver,
+        ctx.model,
+        stop,
+        lambda: callback.count > 0 and time.monotonic() > hand_over,
+        callback,
+    )
     elapsed = time.monotonic() - started
     if status == cp_model.INFEASIBLE:
         remaining = max(1.0, options.time_limit - elapsed)
@@ -124,6 +129,13 @@ def solve(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
         return SolveResult(ended, elapsed=elapsed, time_limit=options.time_limit)
+    bound = solver.best_objective_bound
+    best = incumbent_from(ctx, solver)
+    best.proven = status == cp_model.OPTIMAL
+    if by_days and not best.proven and not stop.requested:
+        best, bound = _improve(ctx, options, best, bound, callback, stop, bound_found)
+    solver = best.source
+    elapsed = time.monotonic() - started
     schedule = ctx.extract(solver)
     report = check_all(index, schedule, previous)
     if not report.ok:  # the model and the checker disagree: never pass that off as a programme
@@ -138,15 +150,13 @@ def solve(
             ),
             elapsed=elapsed,
         )
-    if status == cp_model.OPTIMAL:
-        ended = Status.OPTIMAL
-    else:
-        ended = Status.STOPPED if stop.requested else Status.FEASIBLE
+    ended = Status.STOPPED if stop.requested else Status.FEASIBLE
+    ended = Status.OPTIMAL if best.proven else ended
     return SolveResult(
         ended,
         schedule=schedule,
         objective=report.total_cost,
-        bound=solver.best_objective_bound,
+        bound=report.total_cost if best.proven else bound,
         terms=dict(report.costs),
         elapsed=elapsed,
         time_limit=options.time_limit,
@@ -180,8 +190,132 @@ def search_workers(options: SolveOptions) -> tuple[int, bool]:
     return (options.workers or os.cpu_count() or 1), False
 
 
-def _watch(solver: cp_model.CpSolver, stop: StopSignal, done: threading.Event) -> None:
+def _improves_by_days(index: VisitIndex, options: SolveOptions) -> bool:
+    """Whether to improve the programme day by day after CP-SAT's own search.
+
+    Not for visits of one or two days (the whole visit is then one step), nor in
+    reproducible mode (the steps end on the clock).
+    """
+    return index.visit.n_days > 2 and not options.reproducible and options.time_limit >= 1
+
+
+def _improve(
+    ctx: ModelContext,
+    options: SolveOptions,
+    best: Incumbent,
+    bound: float,
+    callback: _Progress,
+    stop: StopSignal,
+    bound_found: Callable[[float], None],
+) -> tuple[Incumbent, float]:
+    """Improve ``best`` day by day until the time limit; the best programme and bound.
+
+    With two cores or more, one of them searches for a better bound meanwhile.
+    """
+    ends = callback.started + options.time_limit
+    workers = search_workers(options)[0]
+    lock = threading.Lock()
+    found = bound
+
+    def raise_bound(value: float) -> None:
+        nonlocal found
+        with lock:
+            if value > found:
+                found = value
+                bound_found(value)
+
+    def run(model: cp_model.CpModel, seconds: float, whole: bool) -> tuple[int, cp_model.CpSolver]:
+        solver = cp_model.CpSolver()
+        configure(solver, replace(options, time_limit=seconds, workers=max(1, workers - 1)))
+        status = _run_watched(solver, model, stop)
+        if whole and status in (cp_model.FEASIBLE, cp_model.UNKNOWN):
+            # a better programme cannot score below this bound, nor can the incumbent
+            raise_bound(min(solver.best_objective_bound, best.score))
+        return status, solver
+
+    def remaining() -> float:
+        proven = found >= best.score - 1e-6 or (prover.found is not None and prover.found.proven)
+        return 0.0 if stop.requested or proven else ends - time.monotonic()
+
+    prover = _Prover(ctx, options, ends - time.monotonic() if workers > 1 else 0.0, raise_bound)
+    try:
+        for better in improve_by_days(ctx, best, run, remaining, 0.5, options.seed):
+            best = better
+            if better.score < callback.best:
+                callback.better(better.score, ctx.extract(better.source), found)
+    finally:
+        prover.finish()
+    if prover.found is not None and prover.found.score <= best.score:
+        best = prover.found
+        if best.score < callback.best:
+            callback.better(best.score, ctx.extract(best.source), found)
+    best.proven = best.proven or found >= best.score - 1e-6
+    return best, found
+
+
+class _Prover:
+    """A search for a better bound on one core, beside the day-by-day improvement."""
+
+    def __init__(
+        self,
+        ctx: ModelContext,
+        options: SolveOptions,
+        seconds: float,
+        on_bound: Callable[[float], None],
+    ) -> None:
+        self.ctx, self.found = ctx, None
+        self.solver = cp_model.CpSolver()
+        self.thread: threading.Thread | None = None
+        if seconds > 0.5:
+            configure(self.solver, replace(options, time_limit=seconds, workers=1))
+            params: Any = self.solver.parameters
+            params.subsolvers.append("core")  # core-based search: the bound rises fastest
+            self.solver.best_bound_callback = on_bound
+            self.thread = threading.Thread(target=self._run, daemon=True)
+            self.thread.start()
+
+    #: the best programme this search found, if any (proven best when it says so)
+    found: Incumbent | None
+
+    def _run(self) -> None:
+        status = self.solver.solve(self.ctx.model.clone())
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = incumbent_from(self.ctx, self.solver)
+            found.proven = status == cp_model.OPTIMAL
+            self.found = found
+
+    def finish(self) -> None:
+        """Stop the search and wait for it."""
+        while self.thread is not None and self.thread.is_alive():
+            self.solver.stop_search()  # again, in case the search had not begun
+            self.thread.join(0.05)
+
+
+def _run_watched(
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    stop: StopSignal,
+    until: Callable[[], bool] | None = None,
+    callback: cp_model.CpSolverSolutionCallback | None = None,
+) -> Any:
+    """Run ``solver`` on ``model``, stopping it on request or once ``until()`` holds."""
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(solver, stop, done, until), daemon=True)
+    watcher.start()
+    try:
+        return solver.solve(model, callback)
+    finally:
+        done.set()
+        watcher.join()
+
+
+def _watch(
+    solver: cp_model.CpSolver,
+    stop: StopSignal,
+    done: threading.Event,
+    until: Callable[[], bool] | None,
+) -> None:
     while not done.is_set():
-        if stop.wait(0.05):
+        if stop.wait(0.05) or (until is not None and until()):
             solver.stop_search()
             return

@@ -1,0 +1,115 @@
+"""Improving a programme a few days at a time: other days stay, scores only fall."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from benchmarks.visits import generate_visit
+from ortools.sat.python import cp_model
+
+from visitplanner.domain import Visit
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.build import build_model
+from visitplanner.solver.checker import Checker
+from visitplanner.solver.lns import Incumbent, improve_by_days, incumbent_from, neighbourhood
+from visitplanner.solver.model import ModelContext
+from visitplanner.solver.result import Progress, SolveOptions, Status
+from visitplanner.solver.solve import _improves_by_days, _Prover, solve
+
+THREE_DAYS = (3, 14, 9, 3, 1, 0.7)
+
+
+def _first_programme(visit: Visit) -> tuple[ModelContext, Incumbent]:
+    ctx = build_model(VisitIndex(visit), None)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    assert solver.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return ctx, incumbent_from(ctx, solver)
+
+
+def _run(model: cp_model.CpModel, seconds: float, whole: bool) -> tuple[int, cp_model.CpSolver]:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    return solver.solve(model), solver
+
+
+def _forever() -> Callable[[], float]:
+    return lambda: 60.0
+
+
+def test_a_step_keeps_the_other_days_as_they_were_and_scores_better() -> None:
+    visit = generate_visit(*THREE_DAYS, seed=2).visit
+    ctx, best = _first_programme(visit)
+    before = ctx.extract(best.source)
+    status, solver = _run(neighbourhood(ctx, best, frozenset({1, 2})), 30, False)
+    assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    after = ctx.extract(solver)
+    # what was on day 3 stays as it was (activities from the free days may join it)
+    assert {p for p in before if p.day == 3} <= set(after)
+    assert incumbent_from(ctx, solver).score < best.score
+
+
+def test_the_steps_only_improve_and_end_proven_at_the_best_possible() -> None:
+    visit = generate_visit(*THREE_DAYS, seed=2).visit
+    ctx, first = _first_programme(visit)
+    found = list(improve_by_days(ctx, first, _run, _forever(), step_seconds=5))
+    assert found and found[-1].proven
+    # the proof may come as the last programme again, marked proven
+    improved = found[:-1] if len(found) > 1 and found[-1] is found[-2] else found
+    scores = [first.score] + [b.score for b in improved]
+    assert scores == sorted(set(scores), reverse=True), "a step made the programme worse"
+    for better in found:
+        report = Checker(visit).check(ctx.extract(better.source))
+        assert report.violations == () and report.total_cost == better.score
+    exact = solve(visit, SolveOptions(time_limit=30, workers=1, reproducible=True))
+    assert exact.status is Status.OPTIMAL and exact.objective == found[-1].score
+
+
+def test_no_time_left_means_no_step() -> None:
+    visit = generate_visit(*THREE_DAYS, seed=2).visit
+    ctx, first = _first_programme(visit)
+    assert list(improve_by_days(ctx, first, _run, lambda: 0.0, step_seconds=5)) == []
+
+
+def test_only_visits_of_three_days_or_more_improve_day_by_day_and_never_reproducibly() -> None:
+    week = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    two = generate_visit(2, 12, 7, 3, 1, 0.8, seed=1).visit
+    assert _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10))
+    assert not _improves_by_days(VisitIndex(two), SolveOptions(time_limit=10))
+    assert not _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10, reproducible=True))
+
+
+def test_a_week_solved_with_day_steps_is_checked_and_reported_as_it_improves() -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    seen: list[Progress] = []
+    bounds: list[float] = []
+    result = solve(
+        visit,
+        SolveOptions(time_limit=3, workers=2),
+        seen.append,
+        on_bound=lambda b, _: bounds.append(b),
+    )
+    assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
+    assert result.schedule is not None and result.objective is not None
+    scores = [p.objective for p in seen]
+    assert scores == sorted(set(scores), reverse=True)
+    assert scores[-1] == result.objective
+    report = Checker(visit).check(result.schedule)
+    assert report.violations == () and report.total_cost == result.objective
+    assert result.bound is not None and result.bound <= result.objective
+    assert all(p.bound <= p.objective for p in seen)
+    assert bounds == sorted(bounds) and bounds[-1] <= result.bound
+
+
+def test_the_bound_search_beside_proves_a_small_visit_best_possible() -> None:
+    visit = generate_visit(*THREE_DAYS, seed=2).visit
+    bounds: list[float] = []
+    prover = _Prover(build_model(VisitIndex(visit), None), SolveOptions(), 30, bounds.append)
+    assert prover.thread is not None
+    prover.thread.join()
+    exact = solve(visit, SolveOptions(time_limit=30, workers=1, reproducible=True))
+    assert prover.found is not None and prover.found.proven
+    assert prover.found.score == exact.objective
+    assert bounds == sorted(bounds) and bounds[-1] == exact.objective
