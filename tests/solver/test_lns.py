@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from benchmarks.visits import generate_visit
@@ -13,8 +14,15 @@ from visitplanner.solver.build import build_model
 from visitplanner.solver.checker import Checker
 from visitplanner.solver.lns import Incumbent, improve_by_days, incumbent_from, neighbourhood
 from visitplanner.solver.model import ModelContext
-from visitplanner.solver.result import Progress, SolveOptions, Status
-from visitplanner.solver.solve import _improves_by_days, _Prover, solve
+from visitplanner.solver.result import Progress, SolveOptions, Status, StopSignal
+from visitplanner.solver.solve import (
+    DAY_STEPS_UP_TO,
+    _improve,
+    _improves_by_days,
+    _Progress,
+    _Prover,
+    solve,
+)
 
 THREE_DAYS = (3, 14, 9, 3, 1, 0.7)
 
@@ -76,8 +84,11 @@ def test_no_time_left_means_no_step() -> None:
 def test_only_visits_of_three_days_or_more_improve_day_by_day_and_never_reproducibly() -> None:
     week = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
     two = generate_visit(2, 12, 7, 3, 1, 0.8, seed=1).visit
+    large = generate_visit(7, 150, 64, 8, 4, 0.7, seed=1).visit
     assert _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10))
     assert not _improves_by_days(VisitIndex(two), SolveOptions(time_limit=10))
+    assert len(VisitIndex(large).occurrences) > DAY_STEPS_UP_TO
+    assert not _improves_by_days(VisitIndex(large), SolveOptions(time_limit=10))
     assert not _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10, reproducible=True))
 
 
@@ -113,3 +124,23 @@ def test_the_bound_search_beside_proves_a_small_visit_best_possible() -> None:
     assert prover.found is not None and prover.found.proven
     assert prover.found.score == exact.objective
     assert bounds == sorted(bounds) and bounds[-1] == exact.objective
+
+
+def test_a_stop_during_the_day_steps_keeps_the_best_programme_so_far() -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    ctx, first = _first_programme(visit)
+    stop = StopSignal()
+    seen: list[Progress] = []
+
+    def stop_at_first(p: Progress) -> None:
+        seen.append(p)
+        stop.stop()
+
+    started = time.monotonic()
+    callback = _Progress(ctx, started, stop_at_first, stop)
+    options = SolveOptions(time_limit=60, workers=2)
+    best, _ = _improve(ctx, options, first, 0.0, callback, stop, lambda _: None)
+    assert stop.requested and time.monotonic() - started < 30
+    assert len(seen) == 1 and best.score == seen[0].objective < first.score
+    report = Checker(visit).check(ctx.extract(best.source))
+    assert report.violations == () and report.total_cost == best.score

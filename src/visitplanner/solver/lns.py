@@ -96,7 +96,8 @@ def improve_by_days(
     """Yield ever better programmes until the time is up or one is proven best.
 
     Steps free 2, 3, … days in random order, for ``step_seconds`` doubled with each
-    extra day; after a round that ends with every day free, the times double. A choice
+    extra day; after a round that ends with every day free, and after a step that ran
+    out of time with nothing to show, the times grow. A choice
     of days proven unable to improve is not tried again until the programme changes.
     """
     days = list(range(1, ctx.index.visit.n_days + 1))
@@ -122,6 +123,8 @@ def improve_by_days(
                 improved, size = True, min(2, len(days))  # small steps around the new one
                 stuck.clear()
                 break
+            if status == cp_model.UNKNOWN:
+                step_seconds *= 1.5  # large visits: steps need longer than small ones
             if status == cp_model.INFEASIBLE:
                 stuck.add(free)
                 if whole:

@@ -23,6 +23,9 @@ from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.rules import check_all
 
+#: the largest visit (in occurrences) improved day by day
+DAY_STEPS_UP_TO = 50
+
 ProgressCallback = Callable[[Progress], None]
 BoundCallback = Callable[[float, float], None]
 
@@ -34,6 +37,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         super().__init__()
         self.ctx, self.started, self.report, self.stop = ctx, started, report, stop
         self.count = 0
+        self.last_better = started
         self.best = math.inf
         self.bound = -math.inf
 
@@ -58,6 +62,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
     def better(self, score: int, schedule: Schedule | None, bound: float) -> None:
         """Remember (and report) a better programme."""
         self.best = score
+        self.last_better = time.monotonic()
         self.count += 1
         if self.report is not None and schedule is not None:
             self.report(
@@ -101,9 +106,9 @@ def solve(
             on_bound(bound, time.monotonic() - started)
 
     by_days = _improves_by_days(index, options)
-    # with day-by-day improvement to follow, CP-SAT's own search stops early once it has
-    # a programme (it goes on to the end when that is all there is)
-    hand_over = started + min(2.0, 0.1 * options.time_limit) if by_days else math.inf
+    # with day-by-day improvement to follow, CP-SAT's own search hands over once it has a
+    # programme and has stopped improving it for a while (to the end when it is all there is)
+    stalled = max(1.0, 0.1 * options.time_limit) if by_days else math.inf
     solver = cp_model.CpSolver()
     configure(solver, options)
     solver.best_bound_callback = bound_found
@@ -111,7 +116,11 @@ def solve(
         solver,
         ctx.model,
         stop,
-        lambda: callback.count > 0 and time.monotonic() > hand_over,
+        lambda: (
+            callback.count > 0
+            and time.monotonic() - callback.last_better > stalled
+            and time.monotonic() - started > 2 * stalled
+        ),
         callback,
     )
     elapsed = time.monotonic() - started
@@ -194,9 +203,16 @@ def _improves_by_days(index: VisitIndex, options: SolveOptions) -> bool:
     """Whether to improve the programme day by day after CP-SAT's own search.
 
     Not for visits of one or two days (the whole visit is then one step), nor in
-    reproducible mode (the steps end on the clock).
+    reproducible mode (the steps end on the clock), nor on visits of more than
+    :data:`DAY_STEPS_UP_TO` occurrences, where CP-SAT's own search did better within
+    10 s (``benchmarks/scale.py``: 730 and 800 against 860 and 940 on 7 days, 75).
     """
-    return index.visit.n_days > 2 and not options.reproducible and options.time_limit >= 1
+    return (
+        index.visit.n_days > 2
+        and len(index.occurrences) <= DAY_STEPS_UP_TO
+        and not options.reproducible
+        and options.time_limit >= 1
+    )
 
 
 def _improve(
