@@ -117,7 +117,8 @@ def test_a_week_solved_with_day_steps_is_checked_and_reported_as_it_improves() -
 def test_the_bound_search_beside_proves_a_small_visit_best_possible() -> None:
     visit = generate_visit(*THREE_DAYS, seed=2).visit
     bounds: list[float] = []
-    prover = _Prover(build_model(VisitIndex(visit), None), SolveOptions(), 30, bounds.append)
+    prover = _Prover(build_model(VisitIndex(visit), None), SolveOptions(), bounds.append)
+    prover.start(30)
     assert prover.thread is not None
     prover.thread.join()
     exact = solve(visit, SolveOptions(time_limit=30, workers=1, reproducible=True))

@@ -226,10 +226,12 @@ def _improve(
 ) -> tuple[Incumbent, float]:
     """Improve ``best`` day by day until the time limit; the best programme and bound.
 
-    With two cores or more, one of them searches for a better bound meanwhile.
+    With two cores or more, one of them turns to searching for a better bound once the
+    steps stop improving for a while, or at half time.
     """
     ends = callback.started + options.time_limit
-    workers = search_workers(options)[0]
+    halfway, stalled = ends - options.time_limit / 2, max(1.0, 0.1 * options.time_limit)
+    workers, last_better = search_workers(options)[0], time.monotonic()
     lock = threading.Lock()
     found = bound
 
@@ -242,7 +244,8 @@ def _improve(
 
     def run(model: cp_model.CpModel, seconds: float, whole: bool) -> tuple[int, cp_model.CpSolver]:
         solver = cp_model.CpSolver()
-        configure(solver, replace(options, time_limit=seconds, workers=max(1, workers - 1)))
+        steps = workers - 1 if prover.thread is not None else workers
+        configure(solver, replace(options, time_limit=seconds, workers=max(1, steps)))
         status = _run_watched(solver, model, stop)
         if whole and status in (cp_model.FEASIBLE, cp_model.UNKNOWN):
             # a better programme cannot score below this bound, nor can the incumbent
@@ -250,13 +253,16 @@ def _improve(
         return status, solver
 
     def remaining() -> float:
+        now = time.monotonic()
+        if workers > 1 and prover.thread is None and (now - last_better > stalled or now > halfway):
+            prover.start(ends - now)
         proven = found >= best.score - 1e-6 or (prover.found is not None and prover.found.proven)
-        return 0.0 if stop.requested or proven else ends - time.monotonic()
+        return 0.0 if stop.requested or proven else ends - now
 
-    prover = _Prover(ctx, options, ends - time.monotonic() if workers > 1 else 0.0, raise_bound)
+    prover = _Prover(ctx, options, raise_bound)
     try:
         for better in improve_by_days(ctx, best, run, remaining, 0.5, options.seed):
-            best = better
+            best, last_better = better, time.monotonic()
             if better.score < callback.best:
                 callback.better(better.score, ctx.extract(better.source), found)
     finally:
@@ -276,17 +282,19 @@ class _Prover:
         self,
         ctx: ModelContext,
         options: SolveOptions,
-        seconds: float,
         on_bound: Callable[[float], None],
     ) -> None:
-        self.ctx, self.found = ctx, None
+        self.ctx, self.options, self.found = ctx, options, None
         self.solver = cp_model.CpSolver()
+        self.solver.best_bound_callback = on_bound
         self.thread: threading.Thread | None = None
+
+    def start(self, seconds: float) -> None:
+        """Search for at most ``seconds`` (not worth it below half a second)."""
         if seconds > 0.5:
-            configure(self.solver, replace(options, time_limit=seconds, workers=1))
+            configure(self.solver, replace(self.options, time_limit=seconds, workers=1))
             params: Any = self.solver.parameters
             params.subsolvers.append("core")  # core-based search: the bound rises fastest
-            self.solver.best_bound_callback = on_bound
             self.thread = threading.Thread(target=self._run, daemon=True)
             self.thread.start()
 
