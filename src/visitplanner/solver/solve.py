@@ -226,12 +226,12 @@ def _improve(
 ) -> tuple[Incumbent, float]:
     """Improve ``best`` day by day until the time limit; the best programme and bound.
 
-    With two cores or more, one of them turns to searching for a better bound once the
-    steps stop improving for a while, or at half time.
+    With two cores or more, one of them searches for a better bound meanwhile (measured:
+    starting it only once the steps stall left the 60-s bound lower, the 10-s score no
+    better).
     """
     ends = callback.started + options.time_limit
-    halfway, stalled = ends - options.time_limit / 2, max(1.0, 0.1 * options.time_limit)
-    workers, last_better = search_workers(options)[0], time.monotonic()
+    workers = search_workers(options)[0]
     lock = threading.Lock()
     found = bound
 
@@ -254,15 +254,15 @@ def _improve(
 
     def remaining() -> float:
         now = time.monotonic()
-        if workers > 1 and prover.thread is None and (now - last_better > stalled or now > halfway):
-            prover.start(ends - now)
         proven = found >= best.score - 1e-6 or (prover.found is not None and prover.found.proven)
         return 0.0 if stop.requested or proven else ends - now
 
     prover = _Prover(ctx, options, raise_bound)
+    if workers > 1:
+        prover.start(ends - time.monotonic())
     try:
         for better in improve_by_days(ctx, best, run, remaining, 0.5, options.seed):
-            best, last_better = better, time.monotonic()
+            best = better
             if better.score < callback.best:
                 callback.better(better.score, ctx.extract(better.source), found)
     finally:
