@@ -97,8 +97,8 @@ def improve_by_days(
 
     Steps free 2, 3, … days in random order, for ``step_seconds`` doubled with each
     extra day; after a round that ends with every day free, and after a step that ran
-    out of time with nothing to show, the times grow. A choice
-    of days proven unable to improve is not tried again until the programme changes.
+    out of time with nothing to show, the times grow. A choice of days proven unable
+    to improve is not tried again until the programme changes.
     """
     days = list(range(1, ctx.index.visit.n_days + 1))
     rng = random.Random(seed)
