@@ -51,7 +51,15 @@ def test_a_step_keeps_the_other_days_as_they_were_and_scores_better() -> None:
     visit = generate_visit(*THREE_DAYS, seed=2).visit
     ctx, best = _first_programme(visit)
     before = ctx.extract(best.source)
-    status, solver = _run(neighbourhood(ctx, best, frozenset({1, 2})), 30, False)
+    model = neighbourhood(ctx, best, frozenset({1, 2}))
+    for p in before:
+        start = ctx.occ[p.key].start
+        domain = list(model.proto.variables[start.index].domain)
+        if p.day == 3:  # fixed at the incumbent's start
+            assert domain == [best.values[start.index]] * 2
+        else:  # free to move
+            assert domain[0] < domain[-1]
+    status, solver = _run(model, 30, False)
     assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     after = ctx.extract(solver)
     # what was on day 3 stays as it was (activities from the free days may join it)
@@ -92,7 +100,7 @@ def test_only_visits_of_three_days_or_more_improve_day_by_day_and_never_reproduc
     assert not _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10, reproducible=True))
 
 
-def test_a_week_solved_with_day_steps_is_checked_and_reported_as_it_improves() -> None:
+def test_a_week_solve_on_two_cores_is_checked_and_reported_as_it_improves() -> None:
     visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
     seen: list[Progress] = []
     bounds: list[float] = []

@@ -29,8 +29,7 @@ def build_model(
     for rule in rules:
         rule.post(ctx)
     if not explain:
-        weights = index.visit.weights
         for term in soft_terms():
             ctx.terms[term.name] = term.post(ctx)
-        ctx.model.minimize(sum(weights.of(n) * e for n, e in ctx.terms.items()))
+        ctx.model.minimize(ctx.objective())
     return ctx

@@ -39,10 +39,7 @@ class Incumbent:
 
 def incumbent_from(ctx: ModelContext, solver: cp_model.CpSolver) -> Incumbent:
     """The solution ``solver`` holds for ``ctx``'s model, as an incumbent."""
-    weights = ctx.index.visit.weights
-    score = sum(weights.of(n) * solver.value(e) for n, e in ctx.terms.items())
-    values = list(solver.response_proto.solution)
-    return Incumbent(int(score), values, solver)
+    return Incumbent(ctx.score(solver), list(solver.response_proto.solution), solver)
 
 
 def _value(values: list[int], lit: Lit) -> int:
@@ -80,8 +77,7 @@ def neighbourhood(ctx: ModelContext, best: Incumbent, free: frozenset[int]) -> c
             domain = model.proto.variables[index].domain
             domain.clear()
             domain.extend([best.values[index]] * 2)
-    weights = ctx.index.visit.weights
-    model.add(sum(weights.of(n) * e for n, e in ctx.terms.items()) <= best.score - 1)
+    model.add(ctx.objective() <= best.score - 1)
     return model
 
 

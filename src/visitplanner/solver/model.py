@@ -264,6 +264,16 @@ class ModelContext:
                 m.add_hint(ov.present, False)  # not in the programme: start without it
         return hinted
 
+    def objective(self) -> Any:
+        """The weighted sum of the soft terms: what the solver minimises."""
+        weights = self.index.visit.weights
+        return sum(weights.of(n) * e for n, e in self.terms.items())
+
+    def score(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> int:
+        """The programme's score from its terms (the solver's own figure may lag behind)."""
+        weights = self.index.visit.weights
+        return int(sum(weights.of(n) * solver.value(e) for n, e in self.terms.items()))
+
     def extract(self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback) -> Schedule:
         """The schedule in the solver's current solution."""
         placements = []

@@ -45,13 +45,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         """Remember a better bound (CP-SAT calls this from its own threads)."""
         self.bound = max(self.bound, bound)
 
-    def score(self) -> int:
-        """The programme's score from its terms (the solver's own figure may lag behind)."""
-        weights = self.ctx.index.visit.weights
-        return sum(weights.of(n) * self.value(e) for n, e in self.ctx.terms.items())
-
     def on_solution_callback(self) -> None:
-        score = self.score()
+        score = self.ctx.score(self)
         # the solver may count a programme as better when its score is the same: skip it
         if score < self.best:
             schedule = self.ctx.extract(self) if self.report is not None else None
@@ -253,9 +248,8 @@ def _improve(
         return status, solver
 
     def remaining() -> float:
-        now = time.monotonic()
         proven = found >= best.score - 1e-6 or (prover.found is not None and prover.found.proven)
-        return 0.0 if stop.requested or proven else ends - now
+        return 0.0 if stop.requested or proven else ends - time.monotonic()
 
     prover = _Prover(ctx, options, raise_bound)
     if workers > 1:
