@@ -67,6 +67,8 @@ def _occurrence(
     on_day: dict[int, Lit] = {}
     for day in sorted({s.day for s in segments}):
         on_day[day] = ctx.bool_or([s.chosen for s in segments if s.day == day], f"day[{key},{day}]")
+    if len(on_day) > 1:  # redundant (one stretch is chosen): held on exactly one day
+        m.add(sum(on_day.values()) == present)
     return OccurrenceVars(
         occ, present, start, end, length, interval, segments, venues, attend, on_day, pin
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from ortools.sat.python import cp_model
 
 from tests.solver.builders import (
     activity,
@@ -25,6 +26,8 @@ from tests.solver.builders import (
     window,
 )
 from visitplanner.domain import Availability, Balance, Kind, Level, Schedule, Venue, Visit
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.build import build_model
 from visitplanner.solver.checker import Checker
 from visitplanner.solver.result import Status
 from visitplanner.solver.rules import soft_terms
@@ -195,6 +198,17 @@ def test_formal_spread_is_not_counted_on_a_one_day_visit() -> None:
         place("m1", 1, "09:00", "09:45", ["ann"]), place("m2", 1, "09:45", "10:30", ["ann"])
     )
     assert nonzero(cost(formal_visit(days=1, cap=240), sched)) == {}
+
+
+def test_the_model_sees_without_search_that_three_meetings_cannot_share_two_days() -> None:
+    # the busiest day holds at least the average, the quietest at most (redundant rows
+    # that let the bound rise at once on week-long visits)
+    ctx = build_model(VisitIndex(formal_visit(days=2, cap=600, n=3, length=30)), None)
+    ctx.model.add(ctx.terms["formal_spread"] == 0)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_number_of_conflicts = 0
+    assert solver.solve(ctx.model) == cp_model.INFEASIBLE
 
 
 # --- optional_attendees -----------------------------------------------------------
