@@ -153,3 +153,18 @@ def test_a_stop_during_the_day_steps_keeps_the_best_programme_so_far() -> None:
     assert len(seen) == 1 and best.score == seen[0].objective < first.score
     report = Checker(visit).check(ctx.extract(best.source))
     assert report.violations == () and report.total_cost == best.score
+
+
+def test_the_bound_rows_hold_only_in_the_bound_search_and_keep_the_best_score() -> None:
+    ctx = build_model(VisitIndex(generate_visit(*THREE_DAYS, seed=1).visit), None)
+    (lit,) = ctx.bound_rows()
+    tight = ctx.with_bound_rows()
+    assert list(ctx.model.proto.variables[lit.index].domain) == [0, 1]
+    assert list(tight.proto.variables[lit.index].domain) == [1, 1]
+    assert sum(lit.index in c.enforcement_literal for c in tight.proto.constraints) > 5
+    scores = []
+    for model in (ctx.model, tight):
+        status, solver = _run(model, 60, True)
+        assert status == cp_model.OPTIMAL
+        scores.append(solver.objective_value)
+    assert scores[0] == scores[1]

@@ -75,6 +75,7 @@ class ModelContext:
     _needs: dict[str, Lit] = field(default_factory=dict)
     _relay: dict[str, Lit] = field(default_factory=dict)
     _attendance: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _bound_rows: Lit | None = None
 
     @property
     def slot(self) -> int:
@@ -102,6 +103,30 @@ class ModelContext:
         self.model.add_assumption(lit)
         self.guards[lit.index] = (rule, tuple(args))
         return [lit]
+
+    def bound_rows(self) -> list[Lit]:
+        """Enforcement for redundant rows that help prove a bound but slow the search.
+
+        The literal is free in the model (presolve then drops those rows); the search
+        for a bound fixes it true (:meth:`with_bound_rows`).
+        """
+        if self._bound_rows is None:
+            self._bound_rows = self.model.new_bool_var("bound_rows")
+        return [self._bound_rows]
+
+    def avoid(self, var: IntVar, ranges: list[list[int]], enforce: list[Lit]) -> None:
+        """``var`` lies outside every ``[lo, hi]`` of ``ranges`` when ``enforce`` holds."""
+        outside = cp_model.Domain.from_intervals(ranges).complement()
+        self.model.add_linear_expression_in_domain(var, outside).only_enforce_if(enforce)
+
+    def with_bound_rows(self) -> cp_model.CpModel:
+        """A copy of the model with the bound's redundant rows in force."""
+        model = self.model.clone()
+        if isinstance(self._bound_rows, cp_model.IntVar):
+            domain = model.proto.variables[self._bound_rows.index].domain
+            domain.clear()
+            domain.extend([1, 1])
+        return model
 
     # --- shared pieces, built once on first use ----------------------------------------
 

@@ -296,7 +296,7 @@ class _Prover:
     found: Incumbent | None
 
     def _run(self) -> None:
-        status = self.solver.solve(self.ctx.model.clone())
+        status = self.solver.solve(self.ctx.with_bound_rows())
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = incumbent_from(self.ctx, self.solver)
             found.proven = status == cp_model.OPTIMAL
