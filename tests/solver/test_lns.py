@@ -125,10 +125,15 @@ def test_a_week_solve_on_two_cores_is_checked_and_reported_as_it_improves() -> N
 def test_the_bound_search_beside_proves_a_small_visit_best_possible() -> None:
     visit = generate_visit(*THREE_DAYS, seed=2).visit
     bounds: list[float] = []
-    prover = _Prover(build_model(VisitIndex(visit), None), SolveOptions(), bounds.append)
+    ctx = build_model(VisitIndex(visit), None)
+    copies: list[cp_model.CpModel] = []
+    with_rows = ctx.with_bound_rows
+    ctx.with_bound_rows = lambda: copies.append(with_rows()) or copies[-1]  # type: ignore[method-assign]
+    prover = _Prover(ctx, SolveOptions(), bounds.append)
     prover.start(30)
     assert prover.thread is not None
     prover.thread.join()
+    assert len(copies) == 1  # it searches the copy with the bound rows in force
     exact = solve(visit, SolveOptions(time_limit=30, workers=1, reproducible=True))
     assert prover.found is not None and prover.found.proven
     assert prover.found.score == exact.objective
