@@ -130,6 +130,26 @@ def test_the_busiest_visitor_is_named_and_parallel_meetings_are_not_added_up(
     )
 
 
+def test_the_visitors_who_wait_most_are_named(visit: Visit) -> None:
+    s = balance_summary(visit, demo_schedule())
+    # day 1: everyone is in everything (30 + 45 + 60 + 120 + 30 min between activities);
+    # day 2: the councillor skips the debrief, so her day ends at lunch and she waits 75
+    assert [(d.longest_wait, d.waiting) for d in s.days] == [
+        (285, "Cllr Morag Baird and 6 others"),
+        (105, "Aileen Fraser and 5 others"),
+    ]
+    # parallel tracks: Euan's meeting does not fill Aileen's gap
+    tracks = Schedule(
+        (
+            _p("mainstreaming", 1, "09:00", "10:00", "city-hall", ("gla-pb", "interpreter")),
+            _p("digitising", 1, "10:00", "11:00", "pb-office", ("fife-pb", "interpreter")),
+            _p("evaluation", 1, "11:00", "12:00", "pb-office", ("gla-pb", "fife-pb")),
+        )
+    )
+    day = balance_summary(visit, tracks).days[0]
+    assert (day.longest_wait, day.waiting) == (60, "Aileen Fraser")
+
+
 def test_host_visitor_and_visitors_only_minutes(visit: Visit) -> None:
     s = balance_summary(visit, demo_schedule())
     # Host-visitor: lunch day 1 (a host joined) 60 + informal time day 2 60.
@@ -190,9 +210,12 @@ def test_format_balance_lines(visit: Visit) -> None:
     lines = format_balance(balance_summary(visit, demo_schedule()))
     assert lines[1] == (
         "  day 1 (Tue 23 Mar): formal 5 h (Cllr Morag Baird has 5 h, over the daily maximum "
-        "of 4 h), informal 3 h 45 min"
+        "of 4 h), informal 3 h 45 min; most waiting: 4 h 45 min (Cllr Morag Baird and 6 others)"
     )
-    assert lines[2] == "  day 2 (Wed 24 Mar): formal 1 h 30 min, informal 3 h 45 min"
+    assert lines[2] == (
+        "  day 2 (Wed 24 Mar): formal 1 h 30 min, informal 3 h 45 min; most waiting: "
+        "1 h 45 min (Aileen Fraser and 5 others)"
+    )
     assert "Informal time with hosts: 2 h (target 6 h)" in lines
     assert "Visitors' own time: 5 h 30 min (target 4 h)" in lines
     assert any(

@@ -36,10 +36,16 @@ def test_day_bars(panel: BalancePanel) -> None:
     assert rows == [
         ("Day 1 formal (busiest visitor)", 300, 240, True),
         ("Day 1 informal", 225, None, False),
+        ("Day 1 waiting (longest)", 285, None, False),
         ("Day 2 formal (busiest visitor)", 90, 240, False),
         ("Day 2 informal", 225, None, False),
+        ("Day 2 waiting (longest)", 105, None, False),
     ]
     assert panel.day_bars.rows[0].text == "5 h (at most 4 h)"
+    # who waits is in the tooltip
+    assert "Day 2 waiting (longest): 1 h 45 min (Aileen Fraser and 5 others)" in (
+        panel.day_bars.toolTip()
+    )
 
 
 def test_time_together_against_targets(panel: BalancePanel) -> None:

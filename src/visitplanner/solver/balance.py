@@ -13,7 +13,9 @@ from visitplanner.domain import Balance, InterpreterRules, Kind, Placement, Sche
 from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import _, format_duration
 from visitplanner.solver.rules import soft_terms
+from visitplanner.solver.rules.base import Facts, names
 from visitplanner.solver.rules.interpreter_breaks import interpreting_runs
+from visitplanner.solver.rules.soft import longest_waits
 
 
 def term_label(term: str) -> str:
@@ -42,6 +44,9 @@ class DayBalance:
     #: the busiest visitor's formal minutes that day (the daily cap is per visitor), and name
     busiest_formal: int = 0
     busiest: str = ""
+    #: the longest wait of a visitor between their activities that day, and who waits
+    longest_wait: int = 0
+    waiting: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,9 +106,10 @@ class BalanceSummary:
 def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
     """Per-day formal/informal minutes, time together and interpreter load of ``schedule``."""
     sides = {p.id: p.side for p in visit.participants}
-    names = {p.id: p.name for p in visit.participants}
+    name_of = {p.id: p.name for p in visit.participants}
     kinds = {a.id: a.kind for a in visit.activities}
     days: list[DayBalance] = []
+    waits = longest_waits(Facts(VisitIndex(visit), schedule))
     for day in range(1, visit.n_days + 1):
         formal = informal = host_visitor = visitors_only = 0
         per_visitor: dict[str, int] = {}
@@ -123,6 +129,8 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
                     else:
                         visitors_only += p.length
         busiest = max(sorted(per_visitor), key=lambda pid: per_visitor[pid], default="")
+        waiting, wait = waits.get(day, ((), 0))
+        waiting = tuple(sorted(waiting, key=list(name_of).index))
         days.append(
             DayBalance(
                 day,
@@ -132,7 +140,9 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
                 host_visitor,
                 visitors_only,
                 per_visitor.get(busiest, 0),
-                names.get(busiest, ""),
+                name_of.get(busiest, ""),
+                wait,
+                names(waiting, lambda pid: name_of.get(pid, pid)) if waiting else "",
             )
         )
     return BalanceSummary(
@@ -201,9 +211,14 @@ def format_balance(summary: BalanceSummary) -> list[str]:
             over = _(" (the busiest visitor, {name}, has {time})").format(
                 name=d.busiest, time=d_(d.busiest_formal)
             )
+        wait = ""
+        if d.longest_wait:
+            wait = _("; most waiting: {time} ({name})").format(
+                time=d_(d.longest_wait), name=d.waiting
+            )
         lines.append(
-            _("  {day}: formal {formal}{over}, informal {informal}").format(
-                day=d.label, formal=d_(d.formal), over=over, informal=d_(d.informal)
+            _("  {day}: formal {formal}{over}, informal {informal}{wait}").format(
+                day=d.label, formal=d_(d.formal), over=over, informal=d_(d.informal), wait=wait
             )
         )
     lines.append(

@@ -18,17 +18,20 @@ def build_model(
     previous: Schedule | None,
     explain: bool = False,
     rules: Sequence[HardRule] | None = None,
+    objective: bool = True,
 ) -> ModelContext:
     """The CP-SAT model of ``index``'s visit: variables, every hard rule, and the objective.
 
-    ``rules`` replaces the catalogue (in any order), e.g. to test a rule alone.
+    ``rules`` replaces the catalogue (in any order), e.g. to test a rule alone. Without
+    ``objective`` the model holds the hard rules only; its variables are then the first
+    ones of the full model, in the same order.
     """
     rules = hard_rules() if rules is None else rules
     ctx = ModelContext(index, cp_model.CpModel(), previous=previous, explain=explain)
     build_variables(ctx, rules)
     for rule in rules:
         rule.post(ctx)
-    if not explain:
+    if objective and not explain:
         for term in soft_terms():
             ctx.terms[term.name] = term.post(ctx)
         ctx.model.minimize(ctx.objective())

@@ -48,13 +48,22 @@ def _value(values: list[int], lit: Lit) -> int:
     return int(values[lit.index] if lit.index >= 0 else 1 - values[-lit.index - 1])
 
 
-def _decisions(ov: OccurrenceVars) -> Iterator[int]:
+def decisions(ov: OccurrenceVars) -> Iterator[int]:
     """Indexes of the variables that place an occurrence (when, where, who)."""
     lits: list[Any] = [ov.start, ov.length, ov.present, *ov.venues.values()]
     lits += [*ov.attend.values(), *(s.chosen for s in ov.segments)]
     for lit in lits:
         if not isinstance(lit, bool):
             yield lit.index if lit.index >= 0 else -lit.index - 1
+
+
+def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint every variable of ``model`` with its value in ``values``."""
+    hint = model.proto.solution_hint
+    hint.vars.clear()
+    hint.values.clear()
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
 
 
 def neighbourhood(ctx: ModelContext, best: Incumbent, free: frozenset[int]) -> cp_model.CpModel:
@@ -64,16 +73,12 @@ def neighbourhood(ctx: ModelContext, best: Incumbent, free: frozenset[int]) -> c
     starts from the incumbent.
     """
     model = ctx.model.clone()
-    hint = model.proto.solution_hint
-    hint.vars.clear()
-    hint.values.clear()
-    hint.vars.extend(range(len(best.values)))
-    hint.values.extend(best.values)
+    hint_all(model, best.values)
     for ov in ctx.occ.values():
         day = next((d for d, lit in ov.on_day.items() if _value(best.values, lit)), None)
         if day is None or day in free:
             continue
-        for index in _decisions(ov):
+        for index in decisions(ov):
             domain = model.proto.variables[index].domain
             domain.clear()
             domain.extend([best.values[index]] * 2)

@@ -17,14 +17,19 @@ from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import _
 from visitplanner.solver.build import build_model
 from visitplanner.solver.explain import explain_with_core
-from visitplanner.solver.lns import Incumbent, improve_by_days, incumbent_from
+from visitplanner.solver.lns import Incumbent, hint_all, improve_by_days, incumbent_from
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.rules import check_all
+from visitplanner.solver.warm import first_from_hard_rules
 
 #: the largest visit (in occurrences) improved day by day
 DAY_STEPS_UP_TO = 50
+#: above this many occurrences the search starts from a programme of the hard rules alone
+#: (``benchmarks/scale.py``: CP-SAT's own first programme took 1.2-5.7 s with 39 and none
+#: within 10 s with 75; on the Paris demo, 13, the start slowed the proof)
+HARD_RULES_FIRST_ABOVE = 30
 
 ProgressCallback = Callable[[Progress], None]
 BoundCallback = Callable[[float, float], None]
@@ -91,9 +96,15 @@ def solve(
             Status.INFEASIBLE, explanation=reasons, elapsed=time.monotonic() - started
         )
     ctx = build_model(index, previous)
+    callback = _Progress(ctx, started, on_progress, stop)
+    start: Incumbent | None = None
     if options.previous is not None:
         ctx.hint(options.previous)
-    callback = _Progress(ctx, started, on_progress, stop)
+    elif len(index.occurrences) > HARD_RULES_FIRST_ABOVE:
+        start = _first_programme(index, previous, ctx, options, stop, started)
+    if start is not None:
+        hint_all(ctx.model, start.values)
+        callback.better(start.score, ctx.extract(start.source), 0.0)
 
     def bound_found(bound: float) -> None:
         callback.on_bound(bound)
@@ -105,7 +116,8 @@ def solve(
     # programme and has stopped improving it for a while (to the end when it is all there is)
     stalled = max(1.0, 0.1 * options.time_limit) if by_days else math.inf
     solver = cp_model.CpSolver()
-    configure(solver, options)
+    left = options.time_limit - (time.monotonic() - started)
+    configure(solver, replace(options, time_limit=left))
     solver.best_bound_callback = bound_found
     status = _run_watched(
         solver,
@@ -130,12 +142,15 @@ def solve(
         # Not an answer but a bug: a valid project built a model CP-SAT refuses.
         reason = " ".join(ctx.model.validate().split())[:200]
         raise RuntimeError(f"CP-SAT refused the model built for this visit ({reason})")
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        best = incumbent_from(ctx, solver)
+        best.proven = status == cp_model.OPTIMAL
+    elif start is not None:  # the search found nothing better than the first programme
+        best = start
+    else:
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
         return SolveResult(ended, elapsed=elapsed, time_limit=options.time_limit)
-    bound = solver.best_objective_bound
-    best = incumbent_from(ctx, solver)
-    best.proven = status == cp_model.OPTIMAL
+    bound = max(0.0, solver.best_objective_bound) if best is not start else 0.0
     if by_days and not best.proven and not stop.requested:
         best, bound = _improve(ctx, options, best, bound, callback, stop, bound_found)
     solver = best.source
@@ -164,6 +179,27 @@ def solve(
         terms=dict(report.costs),
         elapsed=elapsed,
         time_limit=options.time_limit,
+    )
+
+
+def _first_programme(
+    index: VisitIndex,
+    previous: Schedule | None,
+    ctx: ModelContext,
+    options: SolveOptions,
+    stop: StopSignal,
+    started: float,
+) -> Incumbent | None:
+    """A first programme from the hard rules alone (see :mod:`warm`), within the time limit."""
+
+    def run(model: cp_model.CpModel, seconds: float) -> tuple[int, cp_model.CpSolver]:
+        solver = cp_model.CpSolver()
+        configure(solver, replace(options, time_limit=seconds))
+        solver.parameters.stop_after_first_solution = True
+        return _run_watched(solver, model, stop), solver
+
+    return first_from_hard_rules(
+        index, previous, ctx, run, options.time_limit - (time.monotonic() - started)
     )
 
 

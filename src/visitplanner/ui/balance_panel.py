@@ -29,6 +29,7 @@ FORMAL = QColor("#3f6fb5")
 INFORMAL = QColor("#4c9a5b")
 TOGETHER = QColor("#c98a2b")
 OVER = QColor("#c62828")
+WAITING = QColor("#8a8a8a")
 GOOD = "#2e7d32"
 BAD = "#c62828"
 
@@ -42,6 +43,8 @@ class BarRow:
     colour: QColor
     limit: int | None = None
     limit_is_max: bool = True
+    #: more words for the tooltip (e.g. who)
+    detail: str = ""
 
     @property
     def text(self) -> str:
@@ -75,7 +78,9 @@ class Bars(QWidget):
         """Show ``rows``."""
         self.rows = rows
         self.setMinimumHeight(max(1, len(rows)) * self.ROW + 4)
-        self.setToolTip("\n".join(f"{r.label}: {r.text}" for r in rows))
+        self.setToolTip(
+            "\n".join(f"{r.label}: {r.text}" + (f" ({r.detail})" if r.detail else "") for r in rows)
+        )
         self.updateGeometry()
         self.update()
 
@@ -246,6 +251,9 @@ class BalancePanel(QWidget):
                 )
             )
             day_rows.append(BarRow(_("Day {day} informal").format(day=d.day), d.informal, INFORMAL))
+            if d.longest_wait:
+                label = _("Day {day} waiting (longest)").format(day=d.day)
+                day_rows.append(BarRow(label, d.longest_wait, WAITING, detail=d.waiting))
         self.day_bars.set_rows(day_rows)
         self.together_bars.set_rows(
             [

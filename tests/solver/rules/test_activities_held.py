@@ -29,8 +29,15 @@ def held_visit(kickoff_window: str = "09:00-17:00") -> Visit:
         [ann(), bob()],
         [
             activity("kickoff", "Kickoff", 60, [window(a, b)], required=("ann", "bob")),
+            # late in the day: held, it would leave Ann waiting, so the best programme skips it
             activity(
-                "coffee", "Coffee", 30, kind=Kind.INFORMAL, optional=("ann",), mandatory=False
+                "coffee",
+                "Coffee",
+                30,
+                [window("16:30", "17:00")],
+                kind=Kind.INFORMAL,
+                optional=("ann",),
+                mandatory=False,
             ),
         ],
     )

@@ -169,7 +169,7 @@ def test_the_busiest_visitor_over_the_cap_is_penalized_once_per_day() -> None:
     sched = schedule(
         place("m1", 1, "09:00", "09:45", ["ann"]),
         place("m2", 1, "09:00", "09:45", ["cleo"]),
-        place("m3", 1, "10:00", "10:45", ["ann", "cleo"]),
+        place("m3", 1, "09:45", "10:30", ["ann", "cleo"]),
         place("m4", 1, "09:00", "11:00", ["bob"]),
     )
     assert nonzero(cost(parallel_formal_visit(), sched)) == {"formal_balance": 90}
@@ -302,6 +302,69 @@ def test_idle_gap_in_a_day_is_penalized() -> None:
     assert nonzero(cost(idle_visit(), sched)) == {"idle_gaps": 30}
 
 
+def staggered_tracks_visit() -> Visit:
+    """Ann's track, then Cleo's, then both together: the windows leave Ann 45 min to wait."""
+    return tiny_visit(
+        [ann(), bob(), cleo()],
+        [
+            activity("m1", "Track A", 45, [window("09:00", "09:45")], required=("ann",)),
+            activity("m2", "Track B", 45, [window("09:45", "10:30")], required=("cleo",)),
+            activity("m3", "Plenary", 45, [window("10:30", "11:15")], required=("ann", "cleo")),
+            activity("m4", "Hosts' briefing", 120, required=("bob",)),
+        ],
+        balance=Balance(
+            max_formal_minutes_per_day=240, host_visitor_target=0, visitors_only_target=0
+        ),
+    )
+
+
+def test_others_activities_do_not_hide_a_visitors_wait() -> None:
+    # the day is busy from 09:00 to 11:15 (Cleo's track, the hosts' briefing), yet Ann
+    # waits from 09:45 to 10:30 between her two meetings
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]),
+        place("m2", 1, "09:45", "10:30", ["cleo"]),
+        place("m3", 1, "10:30", "11:15", ["ann", "cleo"]),
+        place("m4", 1, "09:15", "11:15", ["bob"]),
+    )
+    assert nonzero(cost(staggered_tracks_visit(), sched)) == {"idle_gaps": 45}
+
+
+def test_the_longest_wait_of_the_day_counts_once() -> None:
+    # Ann waits 60 min, Cleo 15: the day costs Ann's 60, not 75
+    sched = schedule(
+        place("m1", 1, "09:00", "09:45", ["ann"]),
+        place("m2", 1, "09:45", "10:30", ["cleo"]),
+        place("m3", 1, "10:45", "11:30", ["ann", "cleo"]),
+    )
+    visit = staggered_tracks_visit()
+    visit = replace(
+        visit,
+        activities=tuple(
+            replace(a, windows=(window("10:45", "11:30"),)) if a.id == "m3" else a
+            for a in visit.activities
+            if a.id != "m4"
+        ),
+    )
+    assert nonzero(cost(visit, sched)) == {"idle_gaps": 60}
+
+
+def test_a_hosts_gap_is_not_a_visitors_wait() -> None:
+    # Bob (a host) has two meetings with an hour between; Ann is in one meeting only
+    visit = tiny_visit(
+        [ann(), bob()],
+        [
+            activity("a", "With Ann", 60, required=("ann", "bob")),
+            activity("b", "Hosts only", 60, required=("bob",)),
+        ],
+    )
+    sched = schedule(
+        place("a", 1, "09:00", "10:00", ["ann", "bob"]),
+        place("b", 1, "11:00", "12:00", ["bob"]),
+    )
+    assert nonzero(cost(visit, sched)) == {}
+
+
 def test_time_between_days_is_not_idle() -> None:
     sched = schedule(
         place("kickoff", 1, "09:00", "10:00", ["ann"]),
@@ -385,12 +448,14 @@ SOLVED = {
     "if_need_be": (if_need_be_visit(), None, {"if_need_be": 180}),
     # windows force a 30-minute gap
     "idle_gaps": (idle_visit(), None, {"idle_gaps": 30}),
+    # parallel tracks: Ann waits 45 min while Cleo is in her track
+    "idle_gaps_parallel": (staggered_tracks_visit(), None, {"idle_gaps": 45}),
     # Ann is now busy when the kickoff was: it moves, the coffee can stay
     "changes": (changes_visit({"ann": busy((1, "09:00", "10:00"))}), PREVIOUS, {"changes": 50}),
 }
 
 
-@pytest.mark.parametrize("term", [*TERMS, "formal_balance_parallel"])
+@pytest.mark.parametrize("term", [*TERMS, "formal_balance_parallel", "idle_gaps_parallel"])
 def test_solver_pays_exactly_the_hand_computed_penalty(term: str) -> None:
     visit, previous, expected = SOLVED[term]
     result = solve_tiny(visit, previous)

@@ -97,7 +97,7 @@ def soft_terms() -> tuple[SoftTerm, ...]:
             N_("Idle gaps in the day"),
             soft.idle_minutes,
             soft.post_idle_minutes,
-            N_("Minutes of waiting between the first start and the last end of each day"),
+            N_("Each day, the most minutes any visitor waits between their activities"),
         ),
         SoftTerm(
             "changes",

@@ -215,46 +215,89 @@ def post_if_need_be_minutes(ctx: ModelContext) -> Any:
 
 
 def idle_minutes(facts: Facts) -> int:
-    """Per day, minutes between the first start and the last end not spent in activities."""
-    days: dict[int, list[Placed]] = {}
-    for x in facts.placed:
-        days.setdefault(x.p.day, []).append(x)
-    total = 0
-    for xs in days.values():
-        span = max(x.end for x in xs) - min(x.start for x in xs)
-        total += max(0, span - sum(x.p.length for x in xs))
-    return total
+    """Per day, the longest wait of any visitor between their first and last activity."""
+    return sum(minutes for _, minutes in longest_waits(facts).values())
+
+
+def longest_waits(facts: Facts) -> dict[int, tuple[tuple[str, ...], int]]:
+    """Per day with a visitor waiting: who waits longest (all who tie), and the minutes.
+
+    A visitor waits between their own first start and last end of the day when they are
+    in no activity; parallel activities of others do not shorten the wait.
+    """
+    out: dict[int, tuple[tuple[str, ...], int]] = {}
+    for pid, mine in facts.by_person.items():
+        if facts.side_of(pid) is not Side.VISITOR:
+            continue
+        days: dict[int, list[Placed]] = {}
+        for x in mine:
+            days.setdefault(x.p.day, []).append(x)
+        for day, xs in days.items():
+            span = max(x.end for x in xs) - min(x.start for x in xs)
+            wait = max(0, span - sum(x.p.length for x in xs))
+            who, most = out.get(day, ((), 0))
+            if wait and wait > most:
+                out[day] = ((pid,), wait)
+            elif wait and wait == most:
+                out[day] = ((*who, pid), wait)
+    return out
 
 
 def post_idle_minutes(ctx: ModelContext) -> Any:
-    """Idle minutes per day, summed."""
-    m, top, terms = ctx.model, ctx.horizon, []
+    """Per day, the longest wait of any visitor, summed over days (in minutes).
+
+    Visitors who attend the same activities that day (the same literals) share one wait.
+    """
+    m, terms = ctx.model, []
+    visitors = [pid for pid, p in ctx.index.people.items() if p.side is Side.VISITOR]
     for day in range(1, ctx.index.visit.n_days + 1):
-        mine = [ov for ov in ctx.occ.values() if day in ov.on_day]
-        if not mine:
-            continue
-        firsts, lasts, busy = [], [], []
-        for ov in mine:
-            on = ov.on_day[day]
-            first, last = m.new_int_var(0, top, ""), m.new_int_var(0, top, "")
-            m.add(first == ov.start).only_enforce_if([] if on is True else [on])
-            m.add(last == ov.end).only_enforce_if([] if on is True else [on])
-            if on is not True:
-                m.add(first == top).only_enforce_if(negate(on))
-                m.add(last == 0).only_enforce_if(negate(on))
-            firsts.append(first)
-            lasts.append(last)
-            busy.append(ctx.gated_length(ov, on, ""))
-        lo, hi = (
-            m.new_int_var(0, top, f"day_first[{day}]"),
-            m.new_int_var(0, top, f"day_last[{day}]"),
-        )
-        m.add_min_equality(lo, firsts)
-        m.add_max_equality(hi, lasts)
-        idle = m.new_int_var(0, top, f"idle[{day}]")
-        m.add_max_equality(idle, [0, hi - lo - sum(busy)])
-        terms.append(idle)
+        ends: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
+        waits: dict[tuple[tuple[str, str], ...], Any] = {}
+        for pid in visitors:
+            mine: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
+            for ov in ctx.occ.values():
+                if day not in ov.on_day or pid not in ov.attend:
+                    continue
+                att = ov.attend[pid]
+                who = "all" if att is ov.present or att is True else pid
+                if (ov.key, who) not in ends:
+                    on = ctx.bool_and([att, ov.on_day[day]], f"in[{ov.key},{day},{who}]")
+                    ends[(ov.key, who)] = _ends(ctx, ov, on)
+                mine[(ov.key, who)] = ends[(ov.key, who)]
+            if len(mine) > 1 and tuple(mine) not in waits:
+                waits[tuple(mine)] = _wait(ctx, list(mine.values()), f"{day},{pid}")
+        if waits:
+            longest = m.new_int_var(0, ctx.horizon, f"idle[{day}]")
+            m.add_max_equality(longest, list(waits.values()))
+            terms.append(longest)
     return ctx.slot * sum(terms)
+
+
+def _ends(ctx: ModelContext, ov: OccurrenceVars, on: Any) -> tuple[Any, Any, Any]:
+    """Start, end and length of ``ov`` when ``on`` holds (else the horizon, 0 and 0)."""
+    m, top = ctx.model, ctx.horizon
+    first, last = m.new_int_var(0, top, ""), m.new_int_var(0, top, "")
+    if on is False:
+        m.add(first == top)
+        m.add(last == 0)
+        return first, last, 0
+    m.add(first == ov.start).only_enforce_if([] if on is True else [on])
+    m.add(last == ov.end).only_enforce_if([] if on is True else [on])
+    if on is not True:
+        m.add(first == top).only_enforce_if(negate(on))
+        m.add(last == 0).only_enforce_if(negate(on))
+    return first, last, ctx.gated_length(ov, on, "")
+
+
+def _wait(ctx: ModelContext, mine: list[tuple[Any, Any, Any]], name: str) -> Any:
+    """Slots between the first start and the last end of ``mine`` not spent in them."""
+    m, top = ctx.model, ctx.horizon
+    lo, hi = m.new_int_var(0, top, f"first[{name}]"), m.new_int_var(0, top, f"last[{name}]")
+    m.add_min_equality(lo, [first for first, _, _ in mine])
+    m.add_max_equality(hi, [last for _, last, _ in mine])
+    wait = m.new_int_var(0, top, f"wait[{name}]")
+    m.add_max_equality(wait, [0, hi - lo - sum(busy for _, _, busy in mine)])
+    return wait
 
 
 def changes_from_previous(facts: Facts) -> int:
