@@ -109,7 +109,8 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
     name_of = {p.id: p.name for p in visit.participants}
     kinds = {a.id: a.kind for a in visit.activities}
     days: list[DayBalance] = []
-    waits = longest_waits(Facts(VisitIndex(visit), schedule))
+    index = VisitIndex(visit)
+    waits = longest_waits(Facts(index, schedule))
     for day in range(1, visit.n_days + 1):
         formal = informal = host_visitor = visitors_only = 0
         per_visitor: dict[str, int] = {}
@@ -147,19 +148,19 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
         )
     return BalanceSummary(
         tuple(days),
-        tuple(_interpreter_days(visit, schedule, kinds)),
+        tuple(_interpreter_days(index, schedule, kinds)),
         visit.balance,
         visit.interpreter_rules,
     )
 
 
 def _interpreter_days(
-    visit: Visit, schedule: Schedule, kinds: dict[str, Kind]
+    index: VisitIndex, schedule: Schedule, kinds: dict[str, Kind]
 ) -> Iterable[InterpreterDay]:
     """Interpreting as the rules count it: activities the interpreter attends whose
     other attendees share no language. Where two interpreters take turns, each is
     credited half the minutes, and half the meeting as a stretch."""
-    index = VisitIndex(visit)
+    visit = index.visit
     interpreters = set(index.interpreters)
     min_break = visit.interpreter_rules.min_break
     for person in visit.people_on(Side.INTERPRETER):
