@@ -53,3 +53,12 @@ def test_a_large_visit_starts_from_the_hard_rules(monkeypatch: pytest.MonkeyPatc
     assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
     assert result.schedule is not None
     assert check_all(VisitIndex(visit), result.schedule).ok
+
+
+def test_a_start_that_uses_up_the_time_still_ends_with_an_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(solve_module, "HARD_RULES_FIRST_ABOVE", 0)
+    visit = generate_visit(*THREE_DAYS, seed=1).visit
+    result = solve_module.solve(visit, SolveOptions(time_limit=0.001, workers=1))
+    assert result.status in (Status.FEASIBLE, Status.TIMED_OUT)

@@ -116,7 +116,7 @@ def solve(
     # programme and has stopped improving it for a while (to the end when it is all there is)
     stalled = max(1.0, 0.1 * options.time_limit) if by_days else math.inf
     solver = cp_model.CpSolver()
-    left = options.time_limit - (time.monotonic() - started)
+    left = max(0.01, options.time_limit - (time.monotonic() - started))
     configure(solver, replace(options, time_limit=left))
     solver.best_bound_callback = bound_found
     status = _run_watched(
@@ -198,9 +198,8 @@ def _first_programme(
         solver.parameters.stop_after_first_solution = True
         return _run_watched(solver, model, stop), solver
 
-    return first_from_hard_rules(
-        index, previous, ctx, run, options.time_limit - (time.monotonic() - started)
-    )
+    left = max(0.01, options.time_limit - (time.monotonic() - started))
+    return first_from_hard_rules(index, previous, ctx, run, left)
 
 
 def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
