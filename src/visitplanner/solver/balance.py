@@ -107,6 +107,7 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
     """Per-day formal/informal minutes, time together and interpreter load of ``schedule``."""
     sides = {p.id: p.side for p in visit.participants}
     name_of = {p.id: p.name for p in visit.participants}
+    order = {p.id: i for i, p in enumerate(visit.participants)}
     kinds = {a.id: a.kind for a in visit.activities}
     days: list[DayBalance] = []
     index = VisitIndex(visit)
@@ -131,7 +132,7 @@ def balance_summary(visit: Visit, schedule: Schedule) -> BalanceSummary:
                         visitors_only += p.length
         busiest = max(sorted(per_visitor), key=lambda pid: per_visitor[pid], default="")
         waiting, wait = waits.get(day, ((), 0))
-        waiting = tuple(sorted(waiting, key=list(name_of).index))
+        waiting = tuple(sorted(waiting, key=order.__getitem__))
         days.append(
             DayBalance(
                 day,
