@@ -1,9 +1,9 @@
 """The best score we can find for a generated visit with a long search (the yardstick).
 
 Run: ``python benchmarks/reference.py DAYS PEOPLE ACTIVITIES VENUES INTERPRETERS DENSITY
-SEED [SECONDS]`` (default 600 s). Prints the best score and bound over time, and the
-final ``reference-score`` line that ``scale.py --reference`` compares the 10-second
-score against.
+SEED [SECONDS [WORKERS]]`` (default 600 s on every core). Prints the best score over
+time, and the final ``reference-score`` line that ``scale.py --reference`` compares the
+10-second score against.
 """
 
 from __future__ import annotations
