@@ -2,8 +2,8 @@
 
 Run: ``python benchmarks/reference.py DAYS PEOPLE ACTIVITIES VENUES INTERPRETERS DENSITY
 SEED [SECONDS [WORKERS]]`` (default 600 s on every core). Prints the best score over
-time, and the final ``reference-score`` line that ``scale.py --reference`` compares the
-10-second score against.
+time, then the final ``reference-score`` and ``reference-bound`` lines: the yardstick the
+README's goal table compares 10-second scores against.
 """
 
 from __future__ import annotations
