@@ -12,7 +12,7 @@ from visitplanner.domain import Visit
 from visitplanner.domain.index import VisitIndex
 from visitplanner.solver.build import build_model
 from visitplanner.solver.checker import Checker
-from visitplanner.solver.lns import Incumbent, improve_by_days, incumbent_from, neighbourhood
+from visitplanner.solver.lns import Incumbent, Step, improve_by_days, incumbent_from, neighbourhood
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.result import Progress, SolveOptions, Status, StopSignal
 from visitplanner.solver.solve import (
@@ -36,10 +36,11 @@ def _first_programme(visit: Visit) -> tuple[ModelContext, Incumbent]:
     return ctx, incumbent_from(ctx, solver)
 
 
-def _run(model: cp_model.CpModel, seconds: float, whole: bool) -> tuple[int, cp_model.CpSolver]:
+def _run(model: cp_model.CpModel, step: Step) -> tuple[int, cp_model.CpSolver]:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.max_time_in_seconds = step.seconds
+    solver.parameters.linearization_level = 1 if step.lp else 0
     return solver.solve(model), solver
 
 
@@ -59,7 +60,7 @@ def test_a_step_keeps_the_other_days_as_they_were_and_scores_better() -> None:
             assert domain == [best.values[start.index]] * 2
         else:  # free to move
             assert domain[0] < domain[-1]
-    status, solver = _run(model, 30, False)
+    status, solver = _run(model, Step(30))
     assert status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     after = ctx.extract(solver)
     # what was on day 3 stays as it was (activities from the free days may join it)
@@ -81,6 +82,21 @@ def test_the_steps_only_improve_and_end_proven_at_the_best_possible() -> None:
         assert report.violations == () and report.total_cost == better.score
     exact = solve(visit, SolveOptions(time_limit=30, workers=1, reproducible=True))
     assert exact.status is Status.OPTIMAL and exact.objective == found[-1].score
+
+
+def test_a_step_after_one_that_ran_out_of_time_searches_without_the_relaxation() -> None:
+    visit = generate_visit(*THREE_DAYS, seed=2).visit
+    ctx, first = _first_programme(visit)
+    steps: list[Step] = []
+    answers = [cp_model.UNKNOWN, cp_model.INFEASIBLE, cp_model.INFEASIBLE]
+
+    def run(model: cp_model.CpModel, step: Step) -> tuple[int, cp_model.CpSolver]:
+        steps.append(step)
+        return answers[len(steps) - 1], cp_model.CpSolver()
+
+    assert list(improve_by_days(ctx, first, run, lambda: 60.0 - 20 * len(steps), 5)) == []
+    # two days of three free: out of time, so the next pair goes without; proven, so with
+    assert [(s.whole, s.lp) for s in steps] == [(False, True), (False, False), (False, True)]
 
 
 def test_no_time_left_means_no_step() -> None:
@@ -169,7 +185,7 @@ def test_the_bound_rows_hold_only_in_the_bound_search_and_keep_the_best_score() 
     assert sum(lit.index in c.enforcement_literal for c in tight.proto.constraints) > 5
     scores = []
     for model in (ctx.model, tight):
-        status, solver = _run(model, 60, True)
+        status, solver = _run(model, Step(60, whole=True))
         assert status == cp_model.OPTIMAL
         scores.append(solver.objective_value)
     assert scores[0] == scores[1]

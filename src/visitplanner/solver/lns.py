@@ -7,6 +7,10 @@ CP-SAT for a strictly better programme. Such a step is small enough to be solved
 end in a fraction of a second. When no choice of ``k`` days can improve the programme,
 ``k`` grows; with every day free the step is the whole visit, so the search can end
 with the programme proven best possible.
+
+Steps that run out of time search without CP-SAT's linear relaxation: on visits with
+parallel tracks its bound is far too weak to prove a step, and the search finds better
+programmes faster without it (``benchmarks/scale.py``); where steps end proven it stays.
 """
 
 from __future__ import annotations
@@ -22,9 +26,20 @@ from ortools.sat.python import cp_model
 from visitplanner.solver.literals import Lit
 from visitplanner.solver.model import ModelContext, OccurrenceVars
 
-#: runs CP-SAT on a model for at most the given seconds (watching for a stop request);
-#: the flag says the model is the whole visit (its bound then holds for the visit)
-RunModel = Callable[[cp_model.CpModel, float, bool], tuple[int, cp_model.CpSolver]]
+
+@dataclass(frozen=True)
+class Step:
+    """How to run one step: its time, and what kind of search."""
+
+    seconds: float
+    #: the model is the whole visit (its bound then holds for the visit)
+    whole: bool = False
+    #: with CP-SAT's linear relaxation (it proves steps; it slows the search for better ones)
+    lp: bool = True
+
+
+#: runs CP-SAT on a model as ``Step`` says (watching for a stop request)
+RunModel = Callable[[cp_model.CpModel, Step], tuple[int, cp_model.CpSolver]]
 
 
 @dataclass
@@ -99,11 +114,13 @@ def improve_by_days(
     Steps free 2, 3, … days in random order, for ``step_seconds`` doubled with each
     extra day; after a round that ends with every day free, and after a step that ran
     out of time with nothing to show, the times grow. A choice of days proven unable
-    to improve is not tried again until the programme changes.
+    to improve is not tried again until the programme changes. After a step that ran
+    out of time, the next of its size searches without the linear relaxation; after one
+    that ended, with it.
     """
     days = list(range(1, ctx.index.visit.n_days + 1))
     rng = random.Random(seed)
-    size, stuck = min(2, len(days)), set[frozenset[int]]()
+    size, stuck, no_lp = min(2, len(days)), set[frozenset[int]](), set[int]()
     while remaining() > 0.05:
         choices = [frozenset(c) for c in itertools.combinations(days, size)]
         rng.shuffle(choices)
@@ -114,7 +131,12 @@ def improve_by_days(
                 return
             whole = len(free) == len(days)
             model = neighbourhood(ctx, best, free)
-            status, solver = run(model, min(left, step_seconds * 2 ** (size - 2)), whole)
+            seconds = min(left, step_seconds * 2 ** (size - 2))
+            status, solver = run(model, Step(seconds, whole, whole or size not in no_lp))
+            if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                no_lp.discard(size)
+            else:
+                no_lp.add(size)
             if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 best = incumbent_from(ctx, solver)
                 best.proven = whole and status == cp_model.OPTIMAL

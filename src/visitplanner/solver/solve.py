@@ -17,7 +17,7 @@ from visitplanner.domain.index import VisitIndex
 from visitplanner.i18n import _
 from visitplanner.solver.build import build_model
 from visitplanner.solver.explain import explain_with_core
-from visitplanner.solver.lns import Incumbent, hint_all, improve_by_days, incumbent_from
+from visitplanner.solver.lns import Incumbent, Step, hint_all, improve_by_days, incumbent_from
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
@@ -272,12 +272,14 @@ def _improve(
                 found = value
                 bound_found(value)
 
-    def run(model: cp_model.CpModel, seconds: float, whole: bool) -> tuple[int, cp_model.CpSolver]:
+    def run(model: cp_model.CpModel, step: Step) -> tuple[int, cp_model.CpSolver]:
         solver = cp_model.CpSolver()
         steps = workers - 1 if prover.thread is not None else workers
-        configure(solver, replace(options, time_limit=seconds, workers=max(1, steps)))
+        configure(solver, replace(options, time_limit=step.seconds, workers=max(1, steps)))
+        if not step.lp:
+            solver.parameters.linearization_level = 0
         status = _run_watched(solver, model, stop)
-        if whole and status in (cp_model.FEASIBLE, cp_model.UNKNOWN):
+        if step.whole and status in (cp_model.FEASIBLE, cp_model.UNKNOWN):
             # a better programme cannot score below this bound, nor can the incumbent
             raise_bound(min(solver.best_objective_bound, best.score))
         return status, solver
