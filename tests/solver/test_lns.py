@@ -105,12 +105,16 @@ def test_no_time_left_means_no_step() -> None:
     assert list(improve_by_days(ctx, first, _run, lambda: 0.0, step_seconds=5)) == []
 
 
-def test_only_visits_of_three_days_or_more_improve_day_by_day_and_never_reproducibly() -> None:
+def test_only_visits_of_four_days_or_more_improve_day_by_day_and_never_reproducibly() -> None:
     week = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
     two = generate_visit(2, 12, 7, 3, 1, 0.8, seed=1).visit
+    three = generate_visit(*THREE_DAYS, seed=1).visit
+    four = generate_visit(4, 15, 16, 4, 1, 0.7, seed=1).visit
     large = generate_visit(7, 150, 64, 8, 4, 0.7, seed=1).visit
     assert _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10))
+    assert _improves_by_days(VisitIndex(four), SolveOptions(time_limit=10))
     assert not _improves_by_days(VisitIndex(two), SolveOptions(time_limit=10))
+    assert not _improves_by_days(VisitIndex(three), SolveOptions(time_limit=10))
     assert len(VisitIndex(large).occurrences) > DAY_STEPS_UP_TO
     assert not _improves_by_days(VisitIndex(large), SolveOptions(time_limit=10))
     assert not _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10, reproducible=True))

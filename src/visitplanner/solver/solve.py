@@ -232,13 +232,15 @@ def search_workers(options: SolveOptions) -> tuple[int, bool]:
 def _improves_by_days(index: VisitIndex, options: SolveOptions) -> bool:
     """Whether to improve the programme day by day after CP-SAT's own search.
 
-    Not for visits of one or two days (the whole visit is then one step), nor in
-    reproducible mode (the steps end on the clock), nor on visits of more than
-    :data:`DAY_STEPS_UP_TO` occurrences, where CP-SAT's own search did better within
-    10 s (``benchmarks/scale.py``: 730 and 800 against 860 and 940 on 7 days, 75).
+    Not for visits of three days or fewer (two days of three is nearly the whole visit:
+    CP-SAT's own search did better within 10 s, 614 and 590 against 681 and 677 as the
+    means of six runs on 3d-40p-16a), nor in reproducible mode (the steps end on the
+    clock), nor on visits of more than :data:`DAY_STEPS_UP_TO` occurrences, where
+    CP-SAT's own search did better within 10 s (``benchmarks/scale.py``: 730 and 800
+    against 860 and 940 on 7 days, 75).
     """
     return (
-        index.visit.n_days > 2
+        index.visit.n_days > 3
         and len(index.occurrences) <= DAY_STEPS_UP_TO
         and not options.reproducible
         and options.time_limit >= 1
