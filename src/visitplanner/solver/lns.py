@@ -10,7 +10,8 @@ with the programme proven best possible.
 
 Steps that run out of time search without CP-SAT's linear relaxation: on visits with
 parallel tracks its bound is far too weak to prove a step, and the search finds better
-programmes faster without it (README, "This round"); where steps end proven it stays.
+programmes faster without it (README, Benchmarks, "Without the relaxation"); where steps
+end proven it stays.
 """
 
 from __future__ import annotations
