@@ -42,6 +42,15 @@ def test_durations_read_naturally() -> None:
         assert i18n.format_duration(180) == "3 h"
 
 
+def test_seconds_use_the_readers_decimal_sign() -> None:
+    with i18n.language("en"):
+        assert i18n.format_seconds(10.03, 2) == "10.03"
+        assert i18n.format_seconds(0.5) == "0.5"
+    with i18n.language("fr"):
+        assert i18n.format_seconds(10.03, 2) == "10,03"
+        assert i18n.format_seconds(1234.5, 0) == "1234"
+
+
 def test_every_french_catalogue_compiles_with_french_plurals() -> None:
     catalogue = i18n.translations("fr")
     plural = catalogue.plural  # type: ignore[attr-defined]

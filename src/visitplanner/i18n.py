@@ -160,6 +160,14 @@ def format_clock(moment: time | datetime) -> str:
     return format_time(moment, "HH:mm", locale=babel_locale())
 
 
+def format_seconds(seconds: float, digits: int = 1) -> str:
+    """Seconds with ``digits`` decimals in the reader's locale: ``"10.5"`` / ``"10,5"``."""
+    from babel.numbers import format_decimal
+
+    pattern = "0." + "0" * digits if digits else "0"
+    return str(format_decimal(seconds, pattern, locale=babel_locale()))
+
+
 def format_duration(minutes: int) -> str:
     """E.g. ``"2 h 30 min"``, ``"45 min"``, ``"3 h"`` (the same units in French)."""
     sign = "-" if minutes < 0 else ""

@@ -63,6 +63,8 @@ def test_a_timed_out_programme_states_its_quality() -> None:
     assert (
         result.message == "Schedule found (within 35 % of the best possible), score 1730 in 10.0 s"
     )
+    with language("fr"):
+        assert result.message.endswith(" 10,0 s")
 
 
 def test_every_core_by_default_and_one_reproducible_worker_on_request() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QTimer
 
 from tests.ui.test_calendar_fixtures import Dialogs, make_window
 from visitplanner.domain import Schedule, Visit
+from visitplanner.i18n import language
 from visitplanner.io.project import load_project
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.ui.solve_worker import SolveRunner
@@ -63,6 +65,9 @@ def test_the_ui_keeps_running_while_solving_and_stop_keeps_the_best(qtbot, tmp_p
     qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5000)  # the event loop is not blocked
     assert "debrief" not in window.scene.blocks  # the better schedule is streamed in
     assert "best score 42" in window.solve_label.text()
+    with language("fr"):  # the seconds with the reader's decimal sign
+        window._update_solve_label()
+        assert re.search(r"meilleur score 42 .*\d,\d s$", window.solve_label.text())
     assert solver.thread is not threading.main_thread()
     assert solver.options is not None and solver.options.previous == project.schedule
     with qtbot.waitSignal(window.runner.finished, timeout=5000):

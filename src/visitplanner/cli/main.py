@@ -23,7 +23,7 @@ from visitplanner.cli.common import (
 )
 from visitplanner.cli.report import programme_lines, report_lines
 from visitplanner.domain import Project
-from visitplanner.i18n import LANGUAGES, _, language, ngettext, system_language
+from visitplanner.i18n import LANGUAGES, _, format_seconds, language, ngettext, system_language
 from visitplanner.io.errors import InputFileError
 from visitplanner.io.project import save_project
 from visitplanner.solver.checker import check
@@ -128,7 +128,9 @@ def run_solve(args: argparse.Namespace) -> int:
     print(
         "\n"
         + _("Solved in {seconds} s: score {score}, {quality}.").format(
-            seconds=f"{result.elapsed:.2f}", score=result.objective, quality=result.quality
+            seconds=format_seconds(result.elapsed, 2),
+            score=result.objective,
+            quality=result.quality,
         )
     )
     try:

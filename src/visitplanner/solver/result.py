@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from visitplanner.domain import Schedule
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, _, format_seconds
 
 # the statuses as words, for translation catalogues (shown with ``_(status.value)``)
 _STATUS_WORDS = (
@@ -126,10 +126,10 @@ class SolveResult:
             if self.status is Status.TIMED_OUT:
                 return self.timed_out_text
             return _("No schedule found (stopped after {seconds} s)").format(
-                seconds=f"{self.elapsed:.1f}"
+                seconds=format_seconds(self.elapsed)
             )
         return _("Schedule found ({quality}), score {score} in {seconds} s").format(
-            quality=self.quality, score=self.objective, seconds=f"{self.elapsed:.1f}"
+            quality=self.quality, score=self.objective, seconds=format_seconds(self.elapsed)
         )
 
     @property

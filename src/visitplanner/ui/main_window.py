@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from visitplanner.domain import Project, Schedule, Visit
-from visitplanner.i18n import N_, _
+from visitplanner.i18n import N_, _, format_seconds
 from visitplanner.solver.checker import Checker, CheckReport
 from visitplanner.solver.result import Progress, SolveResult, Status, quality_text
 from visitplanner.ui import collab, commands, unplaced_tray
@@ -373,8 +373,8 @@ class MainWindow(QMainWindow):
         if self._best is not None:  # "within 12 % of the best possible", as the bound moves
             best += f" ({quality_text(self._best, self._bound)})"
         self.solve_label.setText(
-            _("Planning… best score {best}, {seconds:.1f} s").format(
-                best=best, seconds=self.runner.elapsed
+            _("Planning… best score {best}, {seconds} s").format(
+                best=best, seconds=format_seconds(self.runner.elapsed)
             )
         )
 
