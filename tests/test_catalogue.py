@@ -144,3 +144,14 @@ def test_areas_agree_on_messages_they_share() -> None:
                 clashes.append(f"{message.id!r}: {seen[key][0]} and {po.name} differ")
             seen.setdefault(key, (po.name, message.string))
     assert not clashes, "\n".join(clashes)
+
+
+def test_every_french_entry_is_still_used() -> None:
+    """A message reworded in the code leaves its old French entry behind: drop it."""
+    used = {(use.context, use.ids[0]) for use in all_marked()}
+    stale = sorted(
+        f"{context or ''}|{msgid!r}"
+        for context, msgid in french_catalogue()
+        if (context, msgid) not in used
+    )
+    assert not stale, f"{len(stale)} French entries no code uses:\n" + "\n".join(stale)
