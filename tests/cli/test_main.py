@@ -96,3 +96,22 @@ def test_export_writes_one_calendar_file(tmp_path: Path, demo_path: Path) -> Non
     assert main(["export", str(solved), "--ics", str(tmp_path / "x.ics")]) == 0
     cal = Calendar.from_ical((tmp_path / "x.ics").read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 11
+
+
+@pytest.mark.parametrize(("flags", "keeps"), [([], True), (["--keep-searching"], False)])
+def test_solve_changes_little_unless_asked_to_keep_searching(
+    flags: list[str], keeps: bool, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from visitplanner.solver import solve as solve_module
+    from visitplanner.solver.result import SolveOptions, SolveResult, Status
+
+    asked: list[SolveOptions] = []
+
+    def spy(visit: object, options: SolveOptions, **_kwargs: object) -> SolveResult:
+        asked.append(options)
+        return SolveResult(Status.TIMED_OUT, time_limit=options.time_limit)
+
+    monkeypatch.setattr(solve_module, "solve", spy)
+    assert main(["solve", str(demo_path), "--time-limit", "1", *flags]) == 3
+    project = load_project(demo_path)
+    assert [(o.previous, o.keep_previous) for o in asked] == [(project.schedule, keeps)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,24 @@ def test_the_ui_keeps_running_while_solving_and_stop_keeps_the_best(qtbot, tmp_p
     assert window.doc.undo_stack.undoText() == "Solve"
     window.doc.undo_stack.undo()
     assert window.doc.project == project
+
+
+def test_solve_changes_little_and_keep_searching_searches_on(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, tmp_path)
+    programme = window.doc.project.schedule
+    for action, keeps in ((window.solve_action, True), (window.improve_action, False)):
+        solver = SlowSolver(programme)
+        window.runner._solve = solver
+        assert action.isEnabled()
+        with qtbot.waitSignal(window.runner.progress, timeout=5000):
+            action.trigger()
+        assert not window.improve_action.isEnabled()  # one solve at a time
+        assert solver.options is not None
+        assert (solver.options.previous, solver.options.keep_previous) == (programme, keeps)
+        with qtbot.waitSignal(window.runner.finished, timeout=5000):
+            window.stop_button.click()
+    window.doc.push(replace(window.doc.project, schedule=Schedule(())), "Clear")
+    assert window.solve_action.isEnabled() and not window.improve_action.isEnabled()
 
 
 def test_a_crashing_solver_is_reported_not_raised(qtbot) -> None:  # type: ignore[no-untyped-def]

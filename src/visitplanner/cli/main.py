@@ -103,6 +103,7 @@ def run_solve(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 reproducible=args.reproducible,
                 previous=project.schedule,
+                keep_previous=not args.keep_searching,
             ),
             on_progress=ticker.update,
             on_bound=ticker.update_bound,
@@ -207,6 +208,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--reproducible",
         action="store_true",
         help=_("the same --seed always gives the same programme (searches on one core)"),
+    )
+    s.add_argument(
+        "--keep-searching",
+        action="store_true",
+        help=_(
+            "search on from the project's programme for a better one (by default it "
+            "changes as little as possible; pinned activities stay either way)"
+        ),
     )
     s.set_defaults(func=run_solve)
     c = sub.add_parser("check", help=_("list the problems of the programme stored in a project"))

@@ -146,7 +146,8 @@ class SolveOptions:
     """Settings for one solve.
 
     Pinned placements of ``previous`` are kept exactly; with ``keep_previous``
-    the rest are changed as little as possible. ``workers`` 0 (the default)
+    the rest are changed as little as possible, without it the search goes on from
+    ``previous`` and never ends with a worse programme. ``workers`` 0 (the default)
     searches on every core. With ``reproducible`` the same seed always gives the
     same programme (one worker, or ``workers`` interleaved in one thread, and no
     day-by-day improvement, whose steps end on the clock): for tests and for

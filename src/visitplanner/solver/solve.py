@@ -22,7 +22,7 @@ from visitplanner.solver.model import ModelContext
 from visitplanner.solver.precheck import precheck
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.rules import check_all
-from visitplanner.solver.warm import first_from_hard_rules
+from visitplanner.solver.warm import RunFirst, first_from_hard_rules, from_hint
 
 #: the largest visit (in occurrences) improved day by day
 DAY_STEPS_UP_TO = 50
@@ -100,8 +100,15 @@ def solve(
     start: Incumbent | None = None
     if options.previous is not None:
         ctx.hint(options.previous)
+        if not options.keep_previous:  # searching on from it: never end with a worse one
+            start = _start(options, stop, started, lambda run, s: from_hint(ctx, run, s))
     elif len(index.occurrences) > HARD_RULES_FIRST_ABOVE:
-        start = _first_programme(index, previous, ctx, options, stop, started)
+        start = _start(
+            options,
+            stop,
+            started,
+            lambda run, s: first_from_hard_rules(index, previous, ctx, run, s),
+        )
     if start is not None:
         hint_all(ctx.model, start.values)
         callback.better(start.score, ctx.extract(start.source), 0.0)
@@ -142,10 +149,11 @@ def solve(
         # Not an answer but a bug: a valid project built a model CP-SAT refuses.
         reason = " ".join(ctx.model.validate().split())[:200]
         raise RuntimeError(f"CP-SAT refused the model built for this visit ({reason})")
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        best = incumbent_from(ctx, solver)
+    found = incumbent_from(ctx, solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    if found is not None and (start is None or found.score <= start.score):
+        best = found
         best.proven = status == cp_model.OPTIMAL
-    elif start is not None:  # the search found nothing better than the first programme
+    elif start is not None:  # the search found nothing better than the programme it began with
         best = start
     else:
         ended = Status.STOPPED if stop.requested else Status.TIMED_OUT
@@ -182,15 +190,13 @@ def solve(
     )
 
 
-def _first_programme(
-    index: VisitIndex,
-    previous: Schedule | None,
-    ctx: ModelContext,
+def _start(
     options: SolveOptions,
     stop: StopSignal,
     started: float,
+    make: Callable[[RunFirst, float], Incumbent | None],
 ) -> Incumbent | None:
-    """A first programme from the hard rules alone (see :mod:`warm`), within the time limit."""
+    """A complete programme to start from (see :mod:`warm`), within the time limit."""
 
     def run(model: cp_model.CpModel, seconds: float) -> tuple[int, cp_model.CpSolver]:
         solver = cp_model.CpSolver()
@@ -198,8 +204,7 @@ def _first_programme(
         solver.parameters.stop_after_first_solution = True
         return _run_watched(solver, model, stop), solver
 
-    left = max(0.01, options.time_limit - (time.monotonic() - started))
-    return first_from_hard_rules(index, previous, ctx, run, left)
+    return make(run, max(0.01, options.time_limit - (time.monotonic() - started)))
 
 
 def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:

@@ -37,7 +37,7 @@ from visitplanner.ui.editors.people import PeopleEditor
 from visitplanner.ui.editors.settings import VisitSettingsEditor
 from visitplanner.ui.editors.venues import VenuesEditor
 from visitplanner.ui.files import AUTOSAVE_MS, AppSettings, Autosaver, FileActions, Recovery
-from visitplanner.ui.language import add_language_menu
+from visitplanner.ui.menus import build_menus
 from visitplanner.ui.problems_panel import ProblemsPanel
 from visitplanner.ui.solve_worker import SolveFn, SolveRunner
 
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         for widget in (self.solve_label, self.solve_bar, self.stop_button):
             bar.addPermanentWidget(widget)
 
-    def _action(
+    def make_action(
         self, text: str, slot: Any, shortcut: str | QKeySequence.StandardKey = "", tip: str = ""
     ) -> QAction:
         action = QAction(text, self)
@@ -177,62 +177,37 @@ class MainWindow(QMainWindow):
         stack.redoTextChanged.connect(
             commands.ActionTip(self.redo_action, _("Redo {text}")).show_text
         )
-        self.new_action = self._action(_("&New"), f.new_file, QKeySequence.StandardKey.New)
-        self.open_action = self._action(
+        self.new_action = self.make_action(_("&New"), f.new_file, QKeySequence.StandardKey.New)
+        self.open_action = self.make_action(
             _("&Open…"), lambda: f.open_file(None), QKeySequence.StandardKey.Open
         )
-        self.save_action = self._action(_("&Save"), f.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(_("Save &As…"), f.save_as, "Ctrl+Shift+S")
-        self.quit_action = self._action(_("&Quit"), self.close, "Ctrl+Q")
-        self.solve_action = self._action(
-            _("&Solve"), self.solve, "F5", _("Let the planner arrange the programme")
+        self.save_action = self.make_action(_("&Save"), f.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self.make_action(_("Save &As…"), f.save_as, "Ctrl+Shift+S")
+        self.quit_action = self.make_action(_("&Quit"), self.close, "Ctrl+Q")
+        self.solve_action = self.make_action(
+            _("&Solve"), lambda: self.solve(), "F5", _("Let the planner arrange the programme")
         )
-        self.stop_action = self._action(_("S&top"), self.runner.stop, "", _("Stop the planner"))
-        self.pin_action = self._action(
+        self.improve_action = self.make_action(
+            _("&Keep searching"),
+            self.keep_searching,
+            "F6",
+            _("Search on from this programme for a better one; pinned activities stay"),
+        )
+        self.stop_action = self.make_action(_("S&top"), self.runner.stop, "", _("Stop the planner"))
+        self.pin_action = self.make_action(
             _("&Pin / unpin"),
             self.edits.toggle_pin,
             "P",
             _("Keep the selected activity where it is when solving"),
         )
-        self.unschedule_action = self._action(
+        self.unschedule_action = self.make_action(
             _("&Remove from programme"), self.edits.unschedule_selected
         )
-        self.dates_action = self._action(_("Choose &dates…"), self.choose_dates)
-        self.axis_action = self._action(_("Show visitors' home time"), self._toggle_axis)
+        self.dates_action = self.make_action(_("Choose &dates…"), self.choose_dates)
+        self.axis_action = self.make_action(_("Show visitors' home time"), self._toggle_axis)
         self.axis_action.setCheckable(True)
         self.axis_action.setChecked(self.settings.show_home_axis())
-        menu = self.menuBar().addMenu(_("&File"))
-        menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = menu.addMenu(_("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu.addActions([self.save_action, self.save_as_action])
-        menu.addSeparator()
-        menu.addAction(self._action(_("Export calendar (.ics)…"), lambda: f.export_ics(False)))
-        menu.addAction(self._action(_("Export a calendar per person…"), lambda: f.export_ics(True)))
-        menu.addAction(
-            self._action(_("Print / export &PDF…"), f.export_pdf, QKeySequence.StandardKey.Print)
-        )
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu(_("&Edit"))
-        menu.addActions([self.undo_action, self.redo_action])
-        menu.addSeparator()
-        menu.addActions([self.pin_action, self.unschedule_action])
-        menu = self.menuBar().addMenu(_("&Visit"))
-        menu.addActions([self.solve_action, self.stop_action, self.dates_action])
-        menu = self.menuBar().addMenu(_("Vie&w"))
-        menu.addAction(self.axis_action)
-        menu.addAction(self.problems_dock.toggleViewAction())
-        menu.addAction(self.balance_dock.toggleViewAction())
-        menu.addAction(self.tray.dock.toggleViewAction())
-        self.language_menu = add_language_menu(self, menu, self.settings.store)
-        toolbar = self.addToolBar(_("Main"))
-        toolbar.setObjectName("toolbar-main")
-        toolbar.addActions([self.new_action, self.open_action, self.save_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.solve_action, self.stop_action, self.pin_action])
+        self.recent_menu, self.language_menu = build_menus(self)
 
     def _connect(self) -> None:
         self.doc.changed.connect(self._on_changed)
@@ -292,6 +267,7 @@ class MainWindow(QMainWindow):
         for action in (self.pin_action, self.unschedule_action):
             action.setEnabled(bool(key) and not busy)
         self.solve_action.setEnabled(not busy)
+        self.improve_action.setEnabled(not busy and bool(self.doc.project.schedule.placements))
         self.stop_action.setEnabled(busy)
         self.undo_action.setEnabled(not busy and self.doc.undo_stack.canUndo())
         self.redo_action.setEnabled(not busy and self.doc.undo_stack.canRedo())
@@ -334,7 +310,8 @@ class MainWindow(QMainWindow):
         self.scene.set_home_axis(shown)
         self.view.fit_days()
 
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
+        """List the recently opened files in the File menu."""
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for path in recent:
@@ -345,18 +322,26 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- solving
 
-    def solve(self) -> bool:
-        """Start the planner in the background (pinned blocks stay where they are)."""
+    def solve(self, keep_previous: bool = True) -> bool:
+        """Start the planner in the background (pinned blocks stay where they are).
+
+        The rest of the programme changes as little as possible; without
+        ``keep_previous`` the planner searches on from it for a better one.
+        """
         project = self.doc.project
         if not project.visit.activities:
             QMessageBox.information(self, _("Nothing to plan"), _("Add activities before solving."))
             return False
         previous = project.schedule if project.schedule.placements else None
-        if not self.runner.start(project.visit, previous):
+        if not self.runner.start(project.visit, previous, keep_previous=keep_previous):
             return False
         self._solving_base = project
         self._show_solving(True)
         return True
+
+    def keep_searching(self) -> bool:
+        """Search on from the current programme for a better one (pinned blocks stay)."""
+        return self.solve(keep_previous=False)
 
     def _show_solving(self, on: bool) -> None:
         self.scene.editable = not on

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -120,15 +121,23 @@ class SolveRunner(QObject):
         return time.monotonic() - self._t0 if self.running else 0.0
 
     def start(
-        self, visit: Visit, previous: Schedule | None, time_limit: float | None = None
+        self,
+        visit: Visit,
+        previous: Schedule | None,
+        time_limit: float | None = None,
+        keep_previous: bool = True,
     ) -> bool:
-        """Solve ``visit`` keeping pinned placements of ``previous``; False if already busy."""
+        """Solve ``visit`` keeping pinned placements of ``previous``; False if already busy.
+
+        With ``keep_previous`` the rest of ``previous`` changes as little as possible;
+        without it the search goes on from ``previous`` for a better programme.
+        """
         if self.running:
             return False
         solve = self._solve or default_solve()
-        options = SolveOptions(previous=previous)
+        options = SolveOptions(previous=previous, keep_previous=keep_previous)
         if time_limit is not None:
-            options = SolveOptions(previous=previous, time_limit=time_limit)
+            options = replace(options, time_limit=time_limit)
         thread = QThread()
         worker = SolveWorker(solve, visit, options, streams_bound=self._solve is None)
         worker.moveToThread(thread)
