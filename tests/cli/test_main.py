@@ -115,3 +115,17 @@ def test_solve_changes_little_unless_asked_to_keep_searching(
     assert main(["solve", str(demo_path), "--time-limit", "1", *flags]) == 3
     project = load_project(demo_path)
     assert [(o.previous, o.keep_previous) for o in asked] == [(project.schedule, keeps)]
+
+
+def test_a_re_solve_says_changes_were_kept_to_a_minimum(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, solved = tmp_path / "two-days.json", tmp_path / "solved.json"
+    save_project(generate_visit(2, 12, 7, 3, 1, 0.8, seed=1), first)
+    assert main(["solve", str(first), "--out", str(solved), "--reproducible"]) == 0
+    assert "Changes were kept to a minimum" not in capsys.readouterr().out
+    assert main(["solve", str(solved), "--reproducible"]) == 0
+    out = capsys.readouterr().out
+    assert "Changes were kept to a minimum: --keep-searching may find a better programme." in out
+    assert main(["solve", str(solved), "--keep-searching", "--reproducible"]) == 0
+    assert "Changes were kept to a minimum" not in capsys.readouterr().out

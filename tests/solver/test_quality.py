@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from benchmarks.visits import generate_visit
 
@@ -92,3 +93,23 @@ def test_the_bound_is_reported_as_it_moves_and_ends_below_the_score() -> None:
     assert all(p.bound <= p.objective for p in seen)
     if result.status is Status.OPTIMAL:
         assert result.quality == "best possible"
+
+
+def test_a_re_solve_that_changes_little_says_so() -> None:
+    visit = generate_visit(2, 12, 7, 3, 1, 0.8, seed=1).visit
+    options = SolveOptions(time_limit=10, workers=1, reproducible=True)
+    first = solve(visit, options)
+    assert first.schedule is not None and not first.few_changes
+    again = solve(visit, SolveOptions(time_limit=10, workers=1, previous=first.schedule))
+    assert again.few_changes and again.status is Status.OPTIMAL
+    assert again.message.startswith(
+        "Schedule found with as few changes as possible (best possible), score"
+    )
+    searched_on = solve(
+        visit, SolveOptions(time_limit=10, workers=1, previous=first.schedule, keep_previous=False)
+    )
+    assert not searched_on.few_changes
+    pinned = Schedule(tuple(replace(p, pinned=True) for p in first.schedule))
+    assert not solve(visit, SolveOptions(time_limit=10, workers=1, previous=pinned)).few_changes
+    with language("fr"):
+        assert again.message.startswith("Programme trouvé en changeant le moins possible")

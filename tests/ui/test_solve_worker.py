@@ -150,6 +150,10 @@ def test_pinned_blocks_stay_when_solving_again(qtbot, tmp_path: Path) -> None:  
         window.solve()
     assert blocker.args[0].status.has_schedule
     assert window.doc.project.schedule.get("informal") == pinned
+    # the rest changed as little as possible, and the coordinator learns how to search on
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Schedule found with as few changes as possible")
+    assert message.endswith("Keep searching (F6) may find a better programme.")
 
 
 def test_an_infeasible_visit_explains_why(

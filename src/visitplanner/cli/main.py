@@ -134,6 +134,8 @@ def run_solve(args: argparse.Namespace) -> int:
             quality=result.quality,
         )
     )
+    if result.few_changes:
+        print(_("Changes were kept to a minimum: --keep-searching may find a better programme."))
     try:
         if args.ics:
             project = _write_ics(project, args.ics)

@@ -91,6 +91,8 @@ class SolveResult:
     ``terms`` gives each soft term's weighted penalty (summing to ``objective``).
     ``explanation`` says in words why no schedule exists (when infeasible).
     ``bound`` is the best score the solver proved possible; ``time_limit`` the limit it had.
+    With ``few_changes`` the score counts each activity moved from the previous programme,
+    so "best possible" is the best trade-off with changes, not the best programme.
     """
 
     status: Status
@@ -101,6 +103,7 @@ class SolveResult:
     explanation: tuple[str, ...] = ()
     elapsed: float = 0.0
     time_limit: float = 0.0
+    few_changes: bool = False
 
     @property
     def gap(self) -> float | None:
@@ -128,7 +131,13 @@ class SolveResult:
             return _("No schedule found (stopped after {seconds} s)").format(
                 seconds=format_seconds(self.elapsed)
             )
-        return _("Schedule found ({quality}), score {score} in {seconds} s").format(
+        found = _("Schedule found ({quality}), score {score} in {seconds} s")
+        if self.few_changes:
+            found = _(
+                "Schedule found with as few changes as possible ({quality}), "
+                "score {score} in {seconds} s"
+            )
+        return found.format(
             quality=self.quality, score=self.objective, seconds=format_seconds(self.elapsed)
         )
 

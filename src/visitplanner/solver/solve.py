@@ -187,6 +187,7 @@ def solve(
         terms=dict(report.costs),
         elapsed=elapsed,
         time_limit=options.time_limit,
+        few_changes=options.keep_previous and any(not p.pinned for p in options.previous or ()),
     )
 
 

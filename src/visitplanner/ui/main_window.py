@@ -379,7 +379,10 @@ class MainWindow(QMainWindow):
 
     def _on_solved(self, result: SolveResult) -> None:
         self._show_solving(False)
-        self.statusBar().showMessage(result.message, 15_000)
+        message = result.message
+        if result.few_changes and result.schedule is not None:
+            message += " " + _("Keep searching (F6) may find a better programme.")
+        self.statusBar().showMessage(message, 15_000)
         base = self.doc.project
         if result.schedule is not None and result.status.has_schedule:
             if not self.doc.push(commands.with_schedule(base, result.schedule), _("Solve")):
