@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         self._show_solving(False)
         message = result.message
         if result.few_changes and result.schedule is not None:
-            message += " " + _("Keep searching (F6) may find a better programme.")
+            message += ". " + _("Keep searching (F6) may find a better programme.")
         self.statusBar().showMessage(message, 15_000)
         base = self.doc.project
         if result.schedule is not None and result.status.has_schedule:
