@@ -12,6 +12,7 @@ import pytest
 from benchmarks.visits import generate_visit
 from ortools.sat.python import cp_model
 
+from visitplanner.domain import Schedule
 from visitplanner.domain.index import VisitIndex
 from visitplanner.solver import solve as solve_module
 from visitplanner.solver.build import build_model
@@ -56,6 +57,9 @@ def test_a_large_visit_starts_from_the_hard_rules(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(solve_module, "HARD_RULES_FIRST_ABOVE", 0)
     result = solve_module.solve(visit, SolveOptions(time_limit=5, workers=1))
     assert calls == [1]
+    # a project with no programme yet (the command line passes its empty one) too
+    solve_module.solve(visit, SolveOptions(time_limit=5, workers=1, previous=Schedule(())))
+    assert calls == [1, 1]
     assert result.status in (Status.OPTIMAL, Status.FEASIBLE)
     assert result.schedule is not None
     assert check_all(VisitIndex(visit), result.schedule).ok

@@ -84,6 +84,8 @@ def solve(
     bound (the best score that could still exist), from the solver's threads.
     """
     options = options or SolveOptions()
+    if options.previous is not None and not options.previous.placements:
+        options = replace(options, previous=None)  # nothing to keep, nor to start from
     stop = stop or StopSignal()
     started = time.monotonic()
     index = VisitIndex(visit)
