@@ -137,6 +137,98 @@ def test_time_zone_with_a_runaway_rule_is_refused() -> None:
         read_calendar_bytes(data, "tz.ics", "UTC", *WINDOW)
 
 
+def test_time_zone_rule_too_costly_for_a_date_after_the_window_is_refused() -> None:
+    # Found by benchmarks/fuzz.py (a mutated corpus file): the window ends before the
+    # zone's every-second rule starts, so the window alone costs nothing, but the weekly
+    # event of 2022 is a local time worked out through 52 years of seconds (it ran for
+    # hours).
+    zone = """
+    BEGIN:VTIMEZONE
+    TZID:/Europe/CUSTOM
+    BEGIN:DAYLIGHT
+    TZOFFSETFROM:+0100
+    TZOFFSETTO:+0200
+    DTSTART:19700329T020000
+    RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU
+    END:DAYLIGHT
+    BEGIN:STANDARD
+    TZOFFSETFROM:+0200
+    TZOFFSETTO:+0100
+    DTSTART:19701025T030000
+    EXRULE:FREQ=SECONDLY
+    RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU
+    END:STANDARD
+    END:VTIMEZONE
+    """
+    weekly = (
+        "DTSTART;TZID=/Europe/CUSTOM:20221021T200000",
+        "DTEND;TZID=/Europe/CUSTOM:20221021T210000",
+        "RRULE:FREQ=WEEKLY;BYDAY=FR",
+    )
+    data = cal(zone, event("a", *weekly))
+    began = time.monotonic()
+    with pytest.raises(InputFileError, match="time zone '/Europe/CUSTOM' repeats every second"):
+        read_calendar_bytes(data, "tz.ics", "UTC", date(1970, 3, 26), date(1970, 4, 16))
+    assert time.monotonic() - began < 2
+
+
+def test_many_time_zones_too_costly_together_are_refused() -> None:
+    # Each zone changes daily since 2000 (about 20,000 steps up to 30 years ahead, well
+    # within one rule's limit); thirty of them are too many to work out.
+    zones = [
+        f"""
+        BEGIN:VTIMEZONE
+        TZID:Daily {n}
+        BEGIN:STANDARD
+        DTSTART:20000101T000000
+        TZOFFSETFROM:+0100
+        TZOFFSETTO:+0100
+        RRULE:FREQ=DAILY
+        END:STANDARD
+        END:VTIMEZONE
+        """
+        for n in range(30)
+    ]
+    data = cal(*zones, event("a", "DTSTART;TZID=Daily 0:20260305T090000", "DURATION:PT1H"))
+    with pytest.raises(InputFileError, match=r"time zone 'Daily 1\d' changes too often"):
+        read_calendar_bytes(data, "tz.ics", "UTC", *WINDOW)
+    assert read_calendar_bytes(
+        cal(*zones[:3], event("a", "DTSTART;TZID=Daily 0:20260305T090000", "DURATION:PT1H")),
+        "tz.ics",
+        "UTC",
+        *WINDOW,
+    )
+
+
+def test_a_zone_defined_from_1601_serves_an_event_nine_centuries_on() -> None:
+    # Outlook writes its zones from 1601; working them out far ahead is cheap (one step a
+    # year), so the check for far dates does not refuse them.
+    zone = """
+    BEGIN:VTIMEZONE
+    TZID:W. Europe Standard Time
+    BEGIN:STANDARD
+    DTSTART:16010101T030000
+    TZOFFSETFROM:+0200
+    TZOFFSETTO:+0100
+    RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+    END:STANDARD
+    BEGIN:DAYLIGHT
+    DTSTART:16010101T020000
+    TZOFFSETFROM:+0100
+    TZOFFSETTO:+0200
+    RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+    END:DAYLIGHT
+    END:VTIMEZONE
+    """
+    data = cal(
+        zone,
+        event("a", "DTSTART;TZID=W. Europe Standard Time:20260305T090000", "DURATION:PT1H"),
+        event("b", "DTSTART;TZID=W. Europe Standard Time:29000305T090000", "DURATION:PT1H"),
+    )
+    got = read_calendar_bytes(data, "tz.ics", "UTC", *WINDOW)
+    assert [(iv.start.hour, iv.end.hour) for iv in got] == [(8, 9)]
+
+
 def test_oversized_files_are_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,6 +21,7 @@ from visitplanner.io.ics_import.model import (
     FIRST_YEAR,
     LAST_YEAR,
     MAX_FILE_BYTES,
+    MAX_RULE_STEPS,
     SEARCH_YEARS,
     Budget,
     BusyInterval,
@@ -146,17 +147,12 @@ def _read(
 def _intervals(data: bytes, window: ImportWindow, budget: Budget) -> list[BusyInterval]:
     parsed = parse(data, window)
     budget.check_time()
-    # Time zones first: nothing may work out a local time before their rules are checked.
-    for cal in parsed.calendars:
-        for tz in cal.walk("VTIMEZONE"):
-            for part in tz.subcomponents:
-                what = _("the time zone '{name}'").format(name=str(tz.get("TZID", ""))[:60])
-                budget.expect((check_rules(part, what, window.query_end, window.tz)[0], 0), what)
-    parsed.calendars = [_standard(cal) for cal in parsed.calendars]
-    parsed.index()
     # Rules may be searched up to 30 years past the window or the file's last start date.
     starts = (c for cal in parsed.calendars for c in cal.walk() if c.name in SEARCHED)
     last = max(window.last_day.year, latest_year(starts, LAST_YEAR))
+    _check_time_zones(parsed.calendars, window, budget, last + SEARCH_YEARS)
+    parsed.calendars = [_standard(cal) for cal in parsed.calendars]
+    parsed.index()
     found: list[BusyInterval] = []
     with search_limit(last + SEARCH_YEARS):
         for cal in parsed.calendars:
@@ -165,6 +161,29 @@ def _intervals(data: bytes, window: ImportWindow, budget: Budget) -> list[BusyIn
             found += availability_intervals(cal, parsed, window, budget)
             budget.check_time()
     return found
+
+
+def _check_time_zones(
+    calendars: list[Any], window: ImportWindow, budget: Budget, last_year: int
+) -> None:
+    """Refuse time zones whose rules take too long to work out (before any local time is).
+
+    A local time is worked out by stepping through its zone's rules from their start,
+    at any date the file names up to ``last_year``: a zone changing every second since
+    1970 would take hours for an event of 2022, even with the window in 1970.
+    """
+    far = datetime(last_year, 12, 31, tzinfo=UTC)
+    steps = 0.0
+    for cal in calendars:
+        for tz in cal.walk("VTIMEZONE"):
+            what = _("the time zone '{name}'").format(name=str(tz.get("TZID", ""))[:60])
+            for part in tz.subcomponents:
+                budget.expect((check_rules(part, what, window.query_end, window.tz)[0], 0), what)
+                steps += check_rules(part, what, far, window.tz, day_parts=False)[0]
+                if steps > MAX_RULE_STEPS:
+                    raise RefusalError(
+                        "", _("{what} changes too often to work out").format(what=what)
+                    )
 
 
 def _standard(calendar: Any) -> Any:

@@ -100,14 +100,20 @@ def bound_rules(component: Any, until: datetime, tz: tzinfo) -> None:
 
 
 def check_rules(
-    component: Any, what: str, until: datetime, tz: tzinfo, since: datetime | None = None
+    component: Any,
+    what: str,
+    until: datetime,
+    tz: tzinfo,
+    since: datetime | None = None,
+    day_parts: bool = True,
 ) -> tuple[float, float]:
     """Refuse repeat rules that would take too long to work out up to ``until``.
 
     Working out a rule means stepping from its first occurrence, so a rule
     that repeats every minute from 2015 is refused even for a window in 2026.
     Returns upper bounds of the steps taken and of the repeats between
-    ``since`` and ``until``.
+    ``since`` and ``until``. Without ``day_parts``, a weekly or longer period counts
+    as one step whatever its BYDAY or BYMONTH (as a time zone's yearly change does).
     """
     total = in_window = 0.0
     start_prop = component.get("DTSTART")
@@ -140,13 +146,15 @@ def check_rules(
             end = min(end, aware(rule_until, tz) + timedelta(days=1))
         span = max((end - start).total_seconds(), 0.0)
         steps = span / (_UNIT_SECONDS[freq] * interval) + 1
-        steps *= _expansion(rule, freq)
+        steps *= _expansion(rule, freq, day_parts)
         count = _first(rule.get("COUNT"))
         if isinstance(count, int) and not any(rule.get(k) for k in _DAY_PARTS):
             steps = min(steps, count)
         if since is not None:
             inside = max((end - max(start, since)).total_seconds(), 0.0)
-            inside_steps = (inside / (_UNIT_SECONDS[freq] * interval) + 1) * _expansion(rule, freq)
+            inside_steps = (inside / (_UNIT_SECONDS[freq] * interval) + 1) * _expansion(
+                rule, freq, day_parts
+            )
             in_window += min(inside_steps, steps)
         total += steps
         if steps > MAX_RULE_STEPS:
@@ -164,13 +172,13 @@ def _first(value: Any) -> Any:
     return value
 
 
-def _expansion(rule: Any, freq: str) -> float:
+def _expansion(rule: Any, freq: str, day_parts: bool = True) -> float:
     unit = _UNIT_SECONDS[freq]
     factor = 1.0
     for key, size in (("BYSECOND", 1), ("BYMINUTE", 60), ("BYHOUR", 3600)):
         values = rule.get(key)
         if values and unit > size:
             factor *= len(values) if isinstance(values, list | tuple) else 1
-    if unit >= 7 * 86400 and any(rule.get(k) for k in _DAY_PARTS):
+    if day_parts and unit >= 7 * 86400 and any(rule.get(k) for k in _DAY_PARTS):
         factor *= unit / 86400
     return factor
