@@ -168,6 +168,13 @@ def format_seconds(seconds: float, digits: int = 1) -> str:
     return str(format_decimal(seconds, pattern, locale=babel_locale()))
 
 
+def format_count(n: int) -> str:
+    """A whole number with the reader's grouping: ``"200,000"`` / ``"200 000"``."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(n, locale=babel_locale()))
+
+
 def format_duration(minutes: int) -> str:
     """E.g. ``"2 h 30 min"``, ``"45 min"``, ``"3 h"`` (the same units in French)."""
     sign = "-" if minutes < 0 else ""

@@ -94,7 +94,7 @@ def test_minutely_rule_without_end_is_bounded_in_a_three_week_window() -> None:
     ("start", "rule", "words"),
     [
         ("20260301T000000Z", "FREQ=SECONDLY", "every second"),
-        ("20150301T000000Z", "FREQ=MINUTELY", "every minute from 2015"),
+        ("20150301T000000Z", "FREQ=MINUTELY", "every minute from 1 March 2015"),
         (
             "20260301T000000Z",
             "FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11;BYMINUTE="

@@ -17,7 +17,8 @@ from pathlib import Path
 from visitplanner.domain import AvailabilityRange, Level, Participant, Visit
 from visitplanner.domain.availability import local_range
 from visitplanner.domain.clock import parse_hhmm
-from visitplanner.io.errors import InputFileError
+from visitplanner.i18n import _
+from visitplanner.io.errors import InputFileError, cannot_read
 from visitplanner.io.project_values import FIRST_DATE, LAST_DATE
 
 MAX_CSV_BYTES = 16 * 1024 * 1024
@@ -47,14 +48,14 @@ def read_availability_csv(
     target = Path(path)
     try:
         if target.stat().st_size > MAX_CSV_BYTES:
-            raise InputFileError(target, "", "the file is too big for an availability table")
+            raise InputFileError(target, "", _too_big())
         raw = target.read_bytes()
     except FileNotFoundError:
-        raise InputFileError(target, "", "the file does not exist") from None
+        raise InputFileError(target, "", _("the file does not exist")) from None
     except IsADirectoryError:
-        raise InputFileError(target, "", "this is a folder, not a table") from None
+        raise InputFileError(target, "", _("this is a folder, not a table")) from None
     except OSError as exc:
-        raise InputFileError(target, "", f"the file cannot be read ({exc.strerror})") from None
+        raise InputFileError(target, "", cannot_read(exc.strerror or str(exc))) from None
     return parse_availability_csv(raw, visit, target)
 
 
@@ -63,16 +64,18 @@ def parse_availability_csv(
 ) -> dict[str, tuple[AvailabilityRange, ...]]:
     """Like :func:`read_availability_csv` for bytes already in memory."""
     if len(raw) > MAX_CSV_BYTES:
-        raise InputFileError(name, "", "the file is too big for an availability table")
+        raise InputFileError(name, "", _too_big())
     text = _decode(raw)
     if "\x00" in text:
-        raise InputFileError(name, "", "this is not a table of availability (it is binary data)")
+        raise InputFileError(name, "", _("this is not a table of availability (it is binary data)"))
     people = _People(visit.participants)
     out: dict[str, list[AvailabilityRange]] = {}
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as exc:
-        raise InputFileError(name, "", f"this table cannot be read ({exc})") from None
+        raise InputFileError(
+            name, "", _("this table cannot be read ({reason})").format(reason=exc)
+        ) from None
     for number, row in enumerate(rows, start=1):
         cells = [c.strip() for c in row]
         if not any(cells):
@@ -82,9 +85,13 @@ def parse_availability_csv(
         try:
             pid, rng = _row(cells, people)
         except _RowError as exc:
-            raise InputFileError(name, f"row {number}", str(exc)) from None
+            raise InputFileError(name, _("row {n}").format(n=number), str(exc)) from None
         out.setdefault(pid, []).append(rng)
     return {pid: tuple(ranges) for pid, ranges in out.items()}
+
+
+def _too_big() -> str:
+    return _("the file is too big for an availability table")
 
 
 def _decode(raw: bytes) -> str:
@@ -127,14 +134,22 @@ class _People:
         if len(named) == 1:
             return named[0]
         if len(named) > 1:
-            raise _RowError(f"several participants are called '{text}'; use their id instead")
-        raise _RowError(f"there is no participant with the id or name '{_short(text)}'")
+            raise _RowError(
+                _("several participants are called '{name}'; use their id instead").format(
+                    name=_short(text)
+                )
+            )
+        raise _RowError(
+            _("there is no participant with the id or name '{name}'").format(name=_short(text))
+        )
 
 
 def _row(cells: list[str], people: _People) -> tuple[str, AvailabilityRange]:
     if len(cells) != 5:
         raise _RowError(
-            f"it has {len(cells)} values; each row needs 5: person, date, from, to, level"
+            _("it has {n} values; each row needs 5: person, date, from, to, level").format(
+                n=len(cells)
+            )
         )
     who, day_text, start_text, end_text, level_text = cells
     person = people.find(who)
@@ -143,25 +158,35 @@ def _row(cells: list[str], people: _People) -> tuple[str, AvailabilityRange]:
             raise ValueError(day_text)
         day = date.fromisoformat(day_text)
     except ValueError:
-        raise _RowError(f"'{_short(day_text)}' is not a date like 2027-03-23") from None
+        raise _RowError(
+            _("'{text}' is not a date like 2027-03-23").format(text=_short(day_text))
+        ) from None
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise _RowError(f"the date {day_text} is not between {FIRST_DATE} and {LAST_DATE}")
+        raise _RowError(
+            _("the date {day} is not between {first} and {last}").format(
+                day=day_text, first=FIRST_DATE, last=LAST_DATE
+            )
+        )
     try:
         start = parse_hhmm(start_text)
         end = parse_hhmm(end_text)
     except ValueError as exc:
         raise _RowError(str(exc)) from None
     if end <= start:
-        raise _RowError(f"the time {end_text} is not after {start_text}")
+        raise _RowError(
+            _("the time {end} is not after {start}").format(end=end_text, start=start_text)
+        )
     level = _LEVELS.get(" ".join(level_text.lower().split()))
     if level is None:
         raise _RowError(
-            f"'{_short(level_text)}' is not a level; use available, if need be or unavailable"
+            _("'{text}' is not a level; use available, if need be or unavailable").format(
+                text=_short(level_text)
+            )
         )
     try:
         return person.id, local_range(day, start, end, person.home_zone, level)
     except (ValueError, KeyError) as exc:
-        raise _RowError(f"this time cannot be used ({exc})") from None
+        raise _RowError(_("this time cannot be used ({reason})").format(reason=exc)) from None
 
 
 def _short(text: str) -> str:

@@ -25,3 +25,8 @@ class InputFileError(Exception):
     def message(self) -> str:
         """A sentence for the coordinator."""
         return self._message
+
+
+def cannot_read(reason: str) -> str:
+    """The problem of a file the system would not let us read (``reason`` from the system)."""
+    return _("the file cannot be read ({reason})").format(reason=reason)

@@ -289,9 +289,15 @@ def _events(project: Project, index: VisitIndex) -> list[_EventData]:
     for p in project.schedule.sorted():
         activity = index.activities.get(p.activity_id)
         if activity is None:
-            raise ValueError(f"the schedule places '{p.activity_id}', which is not an activity")
+            raise ValueError(
+                _("the schedule places '{id}', which is not an activity").format(id=p.activity_id)
+            )
         if not 1 <= p.day <= visit.n_days:
-            raise ValueError(f"'{activity.title}' is placed on day {p.day}, outside the visit")
+            raise ValueError(
+                _("'{title}' is placed on day {n}, outside the visit").format(
+                    title=activity.title, n=p.day
+                )
+            )
         day = visit.dates[p.day - 1]
         attendees = tuple(
             (

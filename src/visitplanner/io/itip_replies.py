@@ -20,7 +20,7 @@ import icalendar
 from visitplanner.domain import Project
 from visitplanner.domain.replies import Reply, ReplyStatus
 from visitplanner.i18n import _
-from visitplanner.io.errors import InputFileError
+from visitplanner.io.errors import InputFileError, cannot_read
 from visitplanner.io.ics_export import event_uid
 
 MAX_REPLY_BYTES = 5 * 1024 * 1024
@@ -65,7 +65,7 @@ def read_reply_file(path: Path) -> list[Answer]:
     try:
         data = path.read_bytes()[: MAX_REPLY_BYTES + 1]
     except OSError as exc:
-        raise InputFileError(path, "", exc.strerror or str(exc)) from None
+        raise InputFileError(path, "", cannot_read(exc.strerror or str(exc))) from None
     if len(data) > MAX_REPLY_BYTES:
         raise InputFileError(path, "", _("the file is too big to be a calendar reply"))
     return read_reply_bytes(data, str(path))

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import x_wr_timezone
 
 from visitplanner.i18n import _
-from visitplanner.io.errors import InputFileError
+from visitplanner.io.errors import InputFileError, cannot_read
 from visitplanner.io.ics_import.events import event_intervals
 from visitplanner.io.ics_import.freebusy import availability_intervals, freebusy_intervals
 from visitplanner.io.ics_import.guard import SearchTooFarError, latest_year, search_limit
@@ -100,21 +100,21 @@ def read_file_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InputFileError(path, "", "the file does not exist") from None
+        raise InputFileError(path, "", _("the file does not exist")) from None
     except IsADirectoryError:
-        raise InputFileError(path, "", "this is a folder, not a calendar file") from None
+        raise InputFileError(path, "", _("this is a folder, not a calendar file")) from None
     except OSError as exc:
-        raise InputFileError(path, "", f"the file cannot be read ({brief(exc)})") from None
+        raise InputFileError(path, "", cannot_read(brief(exc))) from None
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(path, "", _too_big(len(data)))
     return data
 
 
 def _too_big(size: int) -> str:
-    return (
-        f"it is {size / 1024 / 1024:.0f} MB, more than the {MAX_FILE_BYTES // 1024 // 1024} MB "
-        "a calendar file may have; export a shorter period"
-    )
+    return _(
+        "it is {size:.0f} MB, more than the {most} MB a calendar file may have; "
+        "export a shorter period"
+    ).format(size=size / 1024 / 1024, most=MAX_FILE_BYTES // 1024 // 1024)
 
 
 def _read(
@@ -134,7 +134,7 @@ def _read(
             _("a time zone in it changes on dates that never come (such as 30 February)"),
         ) from None
     except RecursionError:
-        raise InputFileError(name, "", "it is nested too deeply to be read") from None
+        raise InputFileError(name, "", _("it is nested too deeply to be read")) from None
     except Exception as exc:  # last line of defence: no traceback for any input
         raise InputFileError(
             name, "", _("it could not be read as a calendar ({reason})").format(reason=brief(exc))
@@ -191,7 +191,10 @@ def _standard(calendar: Any) -> Any:
     scale = str(calendar.get("CALSCALE", "GREGORIAN")).strip().upper()
     if scale != "GREGORIAN":
         raise RefusalError(
-            "", f"it uses the '{scale[:40]}' calendar; only the Gregorian one is supported"
+            "",
+            _("it uses the '{scale}' calendar; only the Gregorian one is supported").format(
+                scale=scale[:40]
+            ),
         )
     zone = calendar.get("X-WR-TIMEZONE")
     if zone is None:
@@ -200,6 +203,9 @@ def _standard(calendar: Any) -> Any:
         tz = ZoneInfo(str(zone).strip())
     except Exception:  # ZoneInfoNotFoundError, ValueError for odd keys
         raise RefusalError(
-            "", f"the calendar's time zone '{str(zone)[:60]}' is not a known time zone"
+            "",
+            _("the calendar's time zone '{zone}' is not a known time zone").format(
+                zone=str(zone)[:60]
+            ),
         ) from None
     return x_wr_timezone.to_standard(calendar, timezone=tz)

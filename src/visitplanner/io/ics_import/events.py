@@ -9,7 +9,7 @@ from typing import Any
 from recurring_ical_events import EventAdapter, Series
 
 from visitplanner.domain import Level
-from visitplanner.i18n import _
+from visitplanner.i18n import N_, _
 from visitplanner.io.ics_import.guard import SearchTooFarError, settle
 from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed, brief
@@ -22,33 +22,61 @@ from visitplanner.io.ics_import.timing import (
 
 Describe = Callable[[Any], tuple[str, str]]
 
+#: properties without which a component cannot be used, and the refusal when one is broken
 ESSENTIAL = {
-    "DTSTART": "start time",
-    "DTEND": "end time",
-    "DURATION": "duration",
-    "RRULE": "repeat rule",
-    "RDATE": "extra dates",
-    "EXDATE": "skipped dates",
-    "RECURRENCE-ID": "changed-occurrence date",
-    "STATUS": "status",
-    "TRANSP": "free/busy setting",
+    "DTSTART": N_("the start time of {what} cannot be read"),
+    "DTEND": N_("the end time of {what} cannot be read"),
+    "DURATION": N_("the duration of {what} cannot be read"),
+    "RRULE": N_("the repeat rule of {what} cannot be read"),
+    "RDATE": N_("the extra dates of {what} cannot be read"),
+    "EXDATE": N_("the skipped dates of {what} cannot be read"),
+    "RECURRENCE-ID": N_("the changed-occurrence date of {what} cannot be read"),
+    "STATUS": N_("the status of {what} cannot be read"),
+    "TRANSP": N_("the free/busy setting of {what} cannot be read"),
+}
+#: per kind of component: untitled, by identifier, by title
+KINDS = {
+    "event": (
+        N_("an untitled event"),
+        N_("the event with identifier '{text}'"),
+        N_("the event '{text}'"),
+    ),
+    "free/busy list": (
+        N_("an untitled free/busy list"),
+        N_("the free/busy list with identifier '{text}'"),
+        N_("the free/busy list '{text}'"),
+    ),
+    "availability": (
+        N_("an untitled availability"),
+        N_("the availability with identifier '{text}'"),
+        N_("the availability '{text}'"),
+    ),
+    "available time": (
+        N_("an untitled available time"),
+        N_("the available time with identifier '{text}'"),
+        N_("the available time '{text}'"),
+    ),
 }
 _BROKEN_LINE = "Content line could not be parsed into parts: '"
 
 
 def describer(parsed: Parsed, kind: str) -> Describe:
-    """A function giving ``(place, "the event 'X' on line N")`` for a component."""
+    """A function giving ``(place, "the event 'X' on line N")`` for a component.
+
+    ``kind`` is a key of :data:`KINDS`; the words are in the language of the moment.
+    """
+    untitled, by_uid, by_summary = KINDS[kind]
 
     def describe(component: Any) -> tuple[str, str]:
-        name = f"an untitled {kind}"
-        for key, form in (("UID", "the {} with identifier '{}'"), ("SUMMARY", "the {} '{}'")):
+        name = _(untitled)
+        for key, form in (("UID", by_uid), ("SUMMARY", by_summary)):
             text = " ".join(str(component.get(key) or "").split())
             if text:
-                name = form.format(kind, text if len(text) <= 60 else text[:57] + "...")
+                name = _(form).format(text=text if len(text) <= 60 else text[:57] + "...")
         line = parsed.line_of(component)
         if line is None:
             return "", name
-        return f"line {line}", f"{name} on line {line}"
+        return _("line {n}").format(n=line), _("{what} on line {n}").format(what=name, n=line)
 
     return describe
 
@@ -62,12 +90,15 @@ def check_component(component: Any, describe: Describe, needs_start: bool = True
             name = str(message)[len(_BROKEN_LINE) :].split(";", 1)[0].split(":", 1)[0]
         name = str(name or "").strip().upper()
         if name in ESSENTIAL:
-            raise RefusalError(place, f"the {ESSENTIAL[name]} of {what} cannot be read")
-    for name, label in (("DTSTART", "start time"), ("DTEND", "end time")):
+            raise RefusalError(place, _(ESSENTIAL[name]).format(what=what))
+    for name, problem in (
+        ("DTSTART", N_("{what} has more than one start time")),
+        ("DTEND", N_("{what} has more than one end time")),
+    ):
         if isinstance(component.get(name), list):
-            raise RefusalError(place, f"{what} has more than one {label}")
+            raise RefusalError(place, _(problem).format(what=what))
     if needs_start and not isinstance(getattr(component.get("DTSTART"), "dt", None), date):
-        raise RefusalError(place, f"{what} has no start time")
+        raise RefusalError(place, _("{what} has no start time").format(what=what))
 
 
 def event_intervals(
@@ -84,7 +115,9 @@ def event_intervals(
             if tzid:
                 raise RefusalError(
                     place,
-                    f"{what} uses the time zone '{tzid[:60]}', which the file does not describe",
+                    _(
+                        "{what} uses the time zone '{zone}', which the file does not describe"
+                    ).format(what=what, zone=tzid[:60]),
                 )
         try:
             expected = check_rules(component, what, window.query_end, window.tz, window.start)
@@ -125,7 +158,10 @@ def occurrences(
         raise
     except Exception as exc:  # the library's errors on bad repeat data vary
         raise RefusalError(
-            place, f"the dates of {what} cannot be worked out ({brief(exc)})"
+            place,
+            _("the dates of {what} cannot be worked out ({reason})").format(
+                what=what, reason=brief(exc)
+            ),
         ) from exc
 
 
@@ -179,5 +215,10 @@ def _span(start: Any, end: Any, tz: Any, place: str, what: str) -> tuple[datetim
     begin = aware(start, tz)
     finish = aware(end, tz)
     if finish < begin:
-        raise RefusalError(place, f"{what} ends before it starts")
+        raise RefusalError(place, ends_before_start(what))
     return begin, finish
+
+
+def ends_before_start(what: str) -> str:
+    """The refusal of a component (or period) that ends before it starts."""
+    return _("{what} ends before it starts").format(what=what)

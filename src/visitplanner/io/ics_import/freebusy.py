@@ -10,7 +10,13 @@ from typing import Any
 from recurring_ical_events import EventAdapter, Series
 
 from visitplanner.domain import Level
-from visitplanner.io.ics_import.events import check_component, describer, occurrences
+from visitplanner.i18n import _
+from visitplanner.io.ics_import.events import (
+    check_component,
+    describer,
+    ends_before_start,
+    occurrences,
+)
 from visitplanner.io.ics_import.merge import Span, clip, subtract, union
 from visitplanner.io.ics_import.model import Budget, BusyInterval, ImportWindow, RefusalError
 from visitplanner.io.ics_import.reader import Parsed
@@ -38,7 +44,7 @@ def freebusy_intervals(
             level = _fb_level(str(value.params.get("FBTYPE", "BUSY")))
             period = getattr(value, "dt", None)
             if not isinstance(period, tuple) or len(period) != 2:
-                raise RefusalError(place, f"a period of {what} cannot be read")
+                raise RefusalError(place, _("a period of {what} cannot be read").format(what=what))
             budget.spend(what)
             if level is None:
                 continue
@@ -46,7 +52,9 @@ def freebusy_intervals(
             stop = period[1]
             end = start + stop if isinstance(stop, timedelta) else aware(stop, window.tz)
             if end < start:
-                raise RefusalError(place, f"a period of {what} ends before it starts")
+                raise RefusalError(
+                    place, _("a period of {what} ends before it starts").format(what=what)
+                )
             if end > start:
                 yield BusyInterval(start, end, level)
 
@@ -115,10 +123,10 @@ def _span_of(component: Any, window: ImportWindow, describe: Any) -> Span | None
     elif component.get("DURATION") is not None and start is not None:
         duration = component["DURATION"].dt
         if not isinstance(duration, timedelta):
-            raise RefusalError(place, f"the duration of {what} cannot be read")
+            raise RefusalError(place, _("the duration of {what} cannot be read").format(what=what))
         end = start + duration
     if start is not None and end is not None and end < start:
-        raise RefusalError(place, f"{what} ends before it starts")
+        raise RefusalError(place, ends_before_start(what))
     spans = clip([(start or lo, end or hi)], lo, hi)
     return spans[0] if spans else None
 
@@ -142,7 +150,7 @@ def _available(component: Any, parsed: Parsed, window: ImportWindow, budget: Bud
             budget.spend(what)
             start, end = aware(occ.start, window.tz), aware(occ.end, window.tz)
             if end < start:
-                raise RefusalError(place, f"{what} ends before it starts")
+                raise RefusalError(place, ends_before_start(what))
             spans.append((start, end))
     return spans
 

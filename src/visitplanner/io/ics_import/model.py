@@ -9,6 +9,7 @@ from datetime import time as clock_time
 from zoneinfo import ZoneInfo
 
 from visitplanner.domain import Level
+from visitplanner.i18n import _, format_count
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Files larger than this are refused before being read (sifting 16 MB takes about 1 s)."""
@@ -114,7 +115,10 @@ class Budget:
         if self.steps > MAX_FILE_STEPS:
             raise RefusalError(
                 "",
-                f"its repeating events take too long to work out (the last one counted was {what})",
+                _(
+                    "its repeating events take too long to work out "
+                    "(the last one counted was {what})"
+                ).format(what=what),
             )
         if self.expected > self.max_occurrences:
             self._too_many(what)
@@ -130,9 +134,11 @@ class Budget:
     def _too_many(self, what: str) -> None:
         raise RefusalError(
             "",
-            f"it has more than {self.max_occurrences:,} events and repeats in the "
-            f"chosen dates (the last one counted was {what}); "
-            "export a shorter period or a calendar with fewer repeats",
+            _(
+                "it has more than {n} events and repeats in the chosen dates (the last "
+                "one counted was {what}); export a shorter period or a calendar with fewer "
+                "repeats"
+            ).format(n=format_count(self.max_occurrences), what=what),
         )
 
     def check_time(self) -> None:
@@ -140,6 +146,8 @@ class Budget:
         if time.thread_time() - self.started > self.max_seconds:
             raise RefusalError(
                 "",
-                f"working out its events took longer than {self.max_seconds:.0f} seconds; "
-                "export a shorter period",
+                _(
+                    "working out its events took longer than {n:.0f} seconds; "
+                    "export a shorter period"
+                ).format(n=self.max_seconds),
             )

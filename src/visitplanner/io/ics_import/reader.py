@@ -20,7 +20,7 @@ from typing import Any
 import icalendar
 from icalendar.timezone import tzp
 
-from visitplanner.i18n import _
+from visitplanner.i18n import _, format_count
 from visitplanner.io.ics_import.model import (
     MAX_EVENTS,
     MAX_PARSED_BYTES,
@@ -103,24 +103,25 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
     text = decode(data)
     if not text.lstrip()[:6].upper() == "BEGIN:":
         raise RefusalError(
-            "", "this is not a calendar file (it does not start with BEGIN:VCALENDAR)"
+            "", _("this is not a calendar file (it does not start with BEGIN:VCALENDAR)")
         )
     if "\x00" in text:
-        raise RefusalError("", "this is not a calendar file (it contains binary data)")
+        raise RefusalError("", _("this is not a calendar file (it contains binary data)"))
     filtered, begins = prefilter(text, window)
     if len(begins["VEVENT"]) > MAX_EVENTS:
         raise RefusalError(
             "",
-            f"it has more than {MAX_EVENTS:,} events near the chosen dates; "
-            "export a shorter period",
+            _("it has more than {n} events near the chosen dates; export a shorter period").format(
+                n=format_count(MAX_EVENTS)
+            ),
         )
     if filtered.count("\n") > MAX_PARSED_LINES or len(filtered) > MAX_PARSED_BYTES:
         raise RefusalError(
             "",
             _(
-                "it holds too much in or near the chosen dates (more than {lines:,} lines "
+                "it holds too much in or near the chosen dates (more than {lines} lines "
                 "or {mb} MB); export a shorter period"
-            ).format(lines=MAX_PARSED_LINES, mb=MAX_PARSED_BYTES // 1024 // 1024),
+            ).format(lines=format_count(MAX_PARSED_LINES), mb=MAX_PARSED_BYTES // 1024 // 1024),
         )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -128,7 +129,10 @@ def parse(data: bytes, window: ImportWindow) -> Parsed:
             components = icalendar.Component.from_ical(filtered, multiple=True)
         except Exception as exc:  # icalendar raises many kinds on damaged input
             raise RefusalError(
-                "", f"it is damaged and cannot be read as a calendar ({brief(exc)})"
+                "",
+                _("it is damaged and cannot be read as a calendar ({reason})").format(
+                    reason=brief(exc)
+                ),
             ) from exc
     parsed = Parsed(_calendars(components), begins)
     parsed.index()
@@ -143,7 +147,7 @@ def brief(exc: BaseException) -> str:
 
 def _calendars(components: list[Any]) -> list[Any]:
     if not components:
-        raise RefusalError("", "this is not a calendar file (it holds no calendar)")
+        raise RefusalError("", _("this is not a calendar file (it holds no calendar)"))
     calendars: list[Any] = []
     loose = icalendar.Calendar()
     for comp in components:
@@ -154,7 +158,10 @@ def _calendars(components: list[Any]) -> list[Any]:
             loose.add_component(comp)
         else:
             raise RefusalError(
-                "", f"this is not a calendar file (it holds a '{name[:40]}' instead of a calendar)"
+                "",
+                _("this is not a calendar file (it holds a '{name}' instead of a calendar)").format(
+                    name=name[:40]
+                ),
             )
     if loose.subcomponents:
         calendars.append(loose)

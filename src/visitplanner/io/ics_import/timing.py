@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from visitplanner.i18n import N_, _, format_day
 from visitplanner.io.ics_import.model import MAX_RULE_STEPS, RefusalError
 
 _UNIT_SECONDS = {
@@ -16,14 +17,36 @@ _UNIT_SECONDS = {
     "MONTHLY": 28 * 86400,
     "YEARLY": 365 * 86400,
 }
-_EVERY = {
-    "SECONDLY": "second",
-    "MINUTELY": "minute",
-    "HOURLY": "hour",
-    "DAILY": "day",
-    "WEEKLY": "week",
-    "MONTHLY": "month",
-    "YEARLY": "year",
+#: the refusal of a rule with too many repeats, per frequency: every one, and every n
+_TOO_MANY = {
+    "SECONDLY": (
+        N_("{what} repeats every second from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} seconds from {start}: too many repeats to work out"),
+    ),
+    "MINUTELY": (
+        N_("{what} repeats every minute from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} minutes from {start}: too many repeats to work out"),
+    ),
+    "HOURLY": (
+        N_("{what} repeats every hour from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} hours from {start}: too many repeats to work out"),
+    ),
+    "DAILY": (
+        N_("{what} repeats every day from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} days from {start}: too many repeats to work out"),
+    ),
+    "WEEKLY": (
+        N_("{what} repeats every week from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} weeks from {start}: too many repeats to work out"),
+    ),
+    "MONTHLY": (
+        N_("{what} repeats every month from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} months from {start}: too many repeats to work out"),
+    ),
+    "YEARLY": (
+        N_("{what} repeats every year from {start}: too many repeats to work out"),
+        N_("{what} repeats every {n} years from {start}: too many repeats to work out"),
+    ),
 }
 _RULE_PARTS = {
     "FREQ",
@@ -125,20 +148,31 @@ def check_rules(
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
         if scale != "GREGORIAN":
             raise RefusalError(
-                "", f"{what} repeats by the {scale.title()[:30]} calendar, which is not supported"
+                "",
+                _("{what} repeats by the {scale} calendar, which is not supported").format(
+                    what=what, scale=scale.title()[:30]
+                ),
             )
         unknown = sorted(str(k) for k in rule if str(k).upper() not in _RULE_PARTS)
         freq = _first(rule.get("FREQ"))
         if unknown or not isinstance(freq, str) or freq.upper() not in _UNIT_SECONDS:
-            detail = f" ('{unknown[0][:30]}')" if unknown else ""
-            raise RefusalError("", f"the repeat rule of {what} cannot be understood{detail}")
+            problem = (
+                _("the repeat rule of {what} cannot be understood ('{part}')")
+                if unknown
+                else _("the repeat rule of {what} cannot be understood")
+            )
+            part = unknown[0][:30] if unknown else ""
+            raise RefusalError("", problem.format(what=what, part=part))
         freq = freq.upper()
         interval = _first(rule.get("INTERVAL"))
         interval = 1 if interval is None else interval
         if not isinstance(interval, int) or interval < 1:
             # dateutil would step by nothing, for ever
             raise RefusalError(
-                "", f"the repeat rule of {what} cannot be understood (INTERVAL={interval})"
+                "",
+                _("the repeat rule of {what} cannot be understood ('{part}')").format(
+                    what=what, part=f"INTERVAL={interval}"
+                ),
             )
         end = until
         rule_until = _first(rule.get("UNTIL"))
@@ -158,10 +192,13 @@ def check_rules(
             in_window += min(inside_steps, steps)
         total += steps
         if steps > MAX_RULE_STEPS:
-            every = _EVERY[freq] if interval == 1 else f"{interval} {_EVERY[freq]}s"
+            one, several = _TOO_MANY[freq]
+            problem = _(one) if interval == 1 else _(several)
             raise RefusalError(
                 "",
-                f"{what} repeats every {every} from {start:%Y-%m-%d}: too many repeats to work out",
+                problem.format(
+                    what=what, n=interval, start=format_day(start.date(), weekday=False)
+                ),
             )
     return total, in_window
 
