@@ -13,7 +13,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from visitplanner.ui.app import run_app
         except ImportError as exc:
-            print(f"The desktop app cannot start here ({exc}).", file=sys.stderr)
+            from visitplanner.i18n import _, set_language
+
+            set_language(None)
+            print(
+                _(
+                    "The desktop app cannot start here ({reason}). "
+                    "The command line works: visitplanner --help"
+                ).format(reason=exc),
+                file=sys.stderr,
+            )
             return 2
         return run_app(args[1] if len(args) > 1 else None)
     from visitplanner.cli.main import main as cli_main

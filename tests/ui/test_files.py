@@ -197,3 +197,18 @@ def test_per_person_export_into_an_unrelated_folder_does_not_ask(
     assert window.files.export_ics(True)
     assert dialogs.shown == []
     assert (folder / "someone-else.txt").read_text(encoding="utf-8") == "x"
+
+
+def test_an_export_that_cannot_be_written_says_which_file_and_why(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("visitplanner.ui.print_pdf")
+    dialogs = Dialogs().install(monkeypatch)
+    window = make_window(qtbot, tmp_path)
+    (tmp_path / "notes").write_text("a file, not a folder")
+    target = tmp_path / "notes" / "itinerary.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert window.files.export_pdf() is None
+    (kind, title, text), *_ = dialogs.shown
+    assert (kind, title) == ("critical", "Could not export")
+    assert text.startswith("Could not write itinerary.pdf: ") and "Errno" not in text

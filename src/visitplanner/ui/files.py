@@ -290,11 +290,21 @@ class FileActions:
         try:
             project, written = export_ics(self.doc.project, target, per_person)
         except OSError as error:
-            QMessageBox.critical(self.window, _("Could not export"), f"{error}")
+            self._not_written(target, error)
             return []
         self.doc.push(project, _("Export calendars"))
         self._status(exports.written_text(len(written)))
         return written
+
+    def _not_written(self, target: Path, error: OSError) -> None:
+        """Say which file could not be written, and why, in the coordinator's words."""
+        QMessageBox.critical(
+            self.window,
+            _("Could not export"),
+            _("Could not write {name}: {reason}").format(
+                name=target.name, reason=error.strerror or error
+            ),
+        )
 
     def export_pdf(self) -> Path | None:
         """Write the itinerary as a PDF to print or send."""
@@ -310,7 +320,7 @@ class FileActions:
         try:
             export_itinerary_pdf(self.doc.project, path)
         except OSError as error:
-            QMessageBox.critical(self.window, _("Could not export"), f"{error}")
+            self._not_written(path, error)
             return None
         self._status(_("Wrote {name}").format(name=path.name))
         return path
