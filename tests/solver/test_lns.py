@@ -14,13 +14,13 @@ from visitplanner.solver.build import build_model
 from visitplanner.solver.checker import Checker
 from visitplanner.solver.lns import Incumbent, Step, improve_by_days, incumbent_from, neighbourhood
 from visitplanner.solver.model import ModelContext
+from visitplanner.solver.prover import Prover
 from visitplanner.solver.result import Progress, SolveOptions, Status, StopSignal
 from visitplanner.solver.solve import (
     DAY_STEPS_UP_TO,
     _improve,
     _improves_by_days,
     _Progress,
-    _Prover,
     solve,
 )
 
@@ -149,7 +149,7 @@ def test_the_bound_search_beside_proves_a_small_visit_best_possible() -> None:
     copies: list[cp_model.CpModel] = []
     with_rows = ctx.with_bound_rows
     ctx.with_bound_rows = lambda: copies.append(with_rows()) or copies[-1]  # type: ignore[method-assign]
-    prover = _Prover(ctx, SolveOptions(), bounds.append)
+    prover = Prover(ctx, SolveOptions(), bounds.append)
     prover.start(30)
     assert prover.thread is not None
     prover.thread.join()

@@ -71,6 +71,8 @@ class ModelContext:
     #: assumption literal index -> (rule name, arguments)
     guards: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     terms: dict[str, Any] = field(default_factory=dict)
+    #: per day, the parts of the terms that fall on it: (term name, multiplier, variable)
+    day_costs: dict[int, list[tuple[str, int, IntVar]]] = field(default_factory=dict)
     _order: dict[tuple[str, str], Lit] = field(default_factory=dict)
     _needs: dict[str, Lit] = field(default_factory=dict)
     _relay: dict[str, Lit] = field(default_factory=dict)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -19,7 +18,9 @@ from visitplanner.solver.build import build_model
 from visitplanner.solver.explain import explain_with_core
 from visitplanner.solver.lns import Incumbent, Step, hint_all, improve_by_days, incumbent_from
 from visitplanner.solver.model import ModelContext
+from visitplanner.solver.params import configure, search_workers
 from visitplanner.solver.precheck import precheck
+from visitplanner.solver.prover import Prover
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.rules import check_all
 from visitplanner.solver.warm import RunFirst, first_from_hard_rules, from_hint
@@ -210,33 +211,6 @@ def _start(
     return make(run, max(0.01, options.time_limit - (time.monotonic() - started)))
 
 
-def configure(solver: cp_model.CpSolver, options: SolveOptions) -> None:
-    """CP-SAT's parameters for ``options`` (the benchmarks use the same).
-
-    One presolve pass with a short probing budget: on week-long visits the full presolve
-    took most of the time to the first programme and the search did better without it
-    (``benchmarks/scale.py``).
-    """
-    params: Any = solver.parameters
-    params.max_time_in_seconds = max(0.01, options.time_limit)
-    params.num_workers, params.interleave_search = search_workers(options)
-    params.random_seed = options.seed
-    params.max_presolve_iterations = 1
-    params.presolve_probing_deterministic_time_limit = 0.005
-
-
-def search_workers(options: SolveOptions) -> tuple[int, bool]:
-    """CP-SAT's ``num_workers`` and ``interleave_search`` for ``options``.
-
-    Every core by default; reproducible runs use one worker, or interleave the
-    given number of workers in one thread (the same seed then gives the same programme).
-    """
-    if options.reproducible:
-        workers = max(1, options.workers)
-        return workers, workers > 1
-    return (options.workers or os.cpu_count() or 1), False
-
-
 def _improves_by_days(index: VisitIndex, options: SolveOptions) -> bool:
     """Whether to improve the programme day by day after CP-SAT's own search.
 
@@ -298,7 +272,7 @@ def _improve(
         proven = found >= best.score - 1e-6 or (prover.found is not None and prover.found.proven)
         return 0.0 if stop.requested or proven else ends - time.monotonic()
 
-    prover = _Prover(ctx, options, raise_bound)
+    prover = Prover(ctx, options, raise_bound)
     if workers > 1:
         prover.start(ends - time.monotonic())
     try:
@@ -314,46 +288,6 @@ def _improve(
             callback.better(best.score, ctx.extract(best.source), found)
     best.proven = best.proven or found >= best.score - 1e-6
     return best, found
-
-
-class _Prover:
-    """A search for a better bound on one core, beside the day-by-day improvement."""
-
-    def __init__(
-        self,
-        ctx: ModelContext,
-        options: SolveOptions,
-        on_bound: Callable[[float], None],
-    ) -> None:
-        self.ctx, self.options, self.found = ctx, options, None
-        self.solver = cp_model.CpSolver()
-        self.solver.best_bound_callback = on_bound
-        self.thread: threading.Thread | None = None
-
-    def start(self, seconds: float) -> None:
-        """Search for at most ``seconds`` (not worth it below half a second)."""
-        if seconds > 0.5:
-            configure(self.solver, replace(self.options, time_limit=seconds, workers=1))
-            params: Any = self.solver.parameters
-            params.subsolvers.append("core")  # core-based search: the bound rises fastest
-            self.thread = threading.Thread(target=self._run, daemon=True)
-            self.thread.start()
-
-    #: the best programme this search found, if any (proven best when it says so)
-    found: Incumbent | None
-
-    def _run(self) -> None:
-        status = self.solver.solve(self.ctx.with_bound_rows())
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            found = incumbent_from(self.ctx, self.solver)
-            found.proven = status == cp_model.OPTIMAL
-            self.found = found
-
-    def finish(self) -> None:
-        """Stop the search and wait for it."""
-        while self.thread is not None and self.thread.is_alive():
-            self.solver.stop_search()  # again, in case the search had not begun
-            self.thread.join(0.05)
 
 
 def _run_watched(

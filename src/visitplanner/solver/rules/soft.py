@@ -116,6 +116,7 @@ def post_formal_time_over_daily_cap(ctx: ModelContext) -> Any:
         var = m.new_int_var(0, 24 * 60, f"formal_excess[{day}]")
         m.add_max_equality(var, [0, *(ctx.slot * load - cap for load in loads.values())])
         excess.append(var)
+        ctx.day_costs.setdefault(day, []).append(("formal_balance", 1, var))
     return sum(excess)
 
 
@@ -270,6 +271,7 @@ def post_idle_minutes(ctx: ModelContext) -> Any:
             longest = m.new_int_var(0, ctx.horizon, f"idle[{day}]")
             m.add_max_equality(longest, list(waits.values()))
             terms.append(longest)
+            ctx.day_costs.setdefault(day, []).append(("idle_gaps", ctx.slot, longest))
     return ctx.slot * sum(terms)
 
 

@@ -1,0 +1,67 @@
+"""The bound search: each day's least cost first, then the whole visit from there."""
+
+from __future__ import annotations
+
+from benchmarks.visits import generate_visit
+from ortools.sat.python import cp_model
+
+from tests.solver.rules.test_soft import staggered_tracks_visit
+from visitplanner.domain.index import VisitIndex
+from visitplanner.solver.build import build_model
+from visitplanner.solver.prover import Prover, day_cost
+from visitplanner.solver.result import SolveOptions
+from visitplanner.solver.rules import soft_terms
+
+
+def test_the_days_costs_add_up_to_the_terms_they_split() -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    ctx = build_model(VisitIndex(visit), None)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    assert solver.solve(ctx.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    weights = visit.weights
+    split = {name for costs in ctx.day_costs.values() for name, _, _ in costs}
+    assert split == {"idle_gaps", "formal_balance"} <= {t.name for t in soft_terms()}
+    whole = sum(weights.of(name) * solver.value(ctx.terms[name]) for name in split)
+    days = [solver.value(day_cost(ctx, ctx.model, day)) for day in ctx.day_costs]
+    assert sum(days) == whole > 0
+    assert len(days) == visit.n_days
+
+
+def test_the_search_starts_from_each_days_least_cost() -> None:
+    # the windows leave Ann 45 minutes to wait on the only day, whatever the programme
+    ctx = build_model(VisitIndex(staggered_tracks_visit()), None)
+    copies: list[cp_model.CpModel] = []
+    with_rows = ctx.with_bound_rows
+    ctx.with_bound_rows = lambda: copies.append(with_rows()) or copies[-1]  # type: ignore[method-assign]
+    bounds: list[float] = []
+    prover = Prover(ctx, SolveOptions(), bounds.append, day_seconds=0.5)
+    prover.start(10)
+    assert prover.thread is not None
+    prover.thread.join()
+    assert prover.day_bounds == {1: 45}
+    whole, alone = copies  # the visit's copy gets the day's row; the day's own has none
+    assert len(whole.proto.constraints) == len(alone.proto.constraints) + 1
+    assert prover.found is not None and prover.found.proven and prover.found.score == 45
+    assert bounds[-1] == 45
+
+
+def test_a_stopped_search_stops_between_days_too() -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    ctx = build_model(VisitIndex(visit), None)
+    prover = Prover(ctx, SolveOptions(), lambda _bound: None)
+    prover.start(600)
+    prover.finish()
+    assert prover.thread is not None and not prover.thread.is_alive()
+    assert prover.found is None and len(prover.day_bounds) < visit.n_days
+
+
+def test_short_searches_go_straight_to_the_whole_visit() -> None:
+    ctx = build_model(VisitIndex(staggered_tracks_visit()), None)
+    prover = Prover(ctx, SolveOptions(), lambda _bound: None)
+    prover.start(10)  # under DAYS_FROM: the days' own searches would only take its time
+    assert prover.thread is not None
+    prover.thread.join()
+    assert prover.day_bounds == {}
+    assert prover.found is not None and prover.found.proven and prover.found.score == 45
