@@ -12,6 +12,7 @@ from recurring_ical_events import EventAdapter, Series
 from visitplanner.domain import Level
 from visitplanner.i18n import _
 from visitplanner.io.ics_import.events import (
+    ESSENTIAL,
     check_component,
     describer,
     ends_before_start,
@@ -123,7 +124,7 @@ def _span_of(component: Any, window: ImportWindow, describe: Any) -> Span | None
     elif component.get("DURATION") is not None and start is not None:
         duration = component["DURATION"].dt
         if not isinstance(duration, timedelta):
-            raise RefusalError(place, _("the duration of {what} cannot be read").format(what=what))
+            raise RefusalError(place, _(ESSENTIAL["DURATION"]).format(what=what))
         end = start + duration
     if start is not None and end is not None and end < start:
         raise RefusalError(place, ends_before_start(what))
