@@ -138,6 +138,26 @@ def test_time_zone_with_a_runaway_rule_is_refused() -> None:
         read_calendar_bytes(data, "tz.ics", "UTC", *WINDOW)
 
 
+def _refusal_within(
+    data: bytes, seconds: float, window: tuple[date, date] = WINDOW
+) -> InputFileError:
+    """The refusal of ``data``, failing (instead of hanging the run) after ``seconds``."""
+    refused: list[InputFileError] = []
+
+    def read() -> None:
+        try:
+            read_calendar_bytes(data, "tz.ics", "UTC", *window)
+        except InputFileError as exc:
+            refused.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(seconds)
+    assert not reader.is_alive(), f"still reading after {seconds} s"
+    assert len(refused) == 1
+    return refused[0]
+
+
 def test_time_zone_rule_too_costly_for_a_date_after_the_window_is_refused() -> None:
     # Found by benchmarks/fuzz.py (a mutated corpus file): the window ends before the
     # zone's every-second rule starts, so the window alone costs nothing, but the weekly
@@ -167,21 +187,33 @@ def test_time_zone_rule_too_costly_for_a_date_after_the_window_is_refused() -> N
         "RRULE:FREQ=WEEKLY;BYDAY=FR",
     )
     data = cal(zone, event("a", *weekly))
-    refused: list[InputFileError] = []
+    refusal = _refusal_within(data, 2, (date(1970, 3, 26), date(1970, 4, 16)))
+    assert "time zone '/Europe/CUSTOM' repeats every second" in refusal.message
 
-    def read() -> None:
-        try:
-            read_calendar_bytes(data, "tz.ics", "UTC", date(1970, 3, 26), date(1970, 4, 16))
-        except InputFileError as exc:
-            refused.append(exc)
 
-    # in a thread, so that a regression fails here instead of hanging the whole run
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    reader.join(2)
-    assert not reader.is_alive(), "still working out the time zone after 2 s"
-    assert len(refused) == 1
-    assert "time zone '/Europe/CUSTOM' repeats every second" in refused[0].message
+def test_a_time_zone_with_its_start_given_three_times_is_checked() -> None:
+    # Found by benchmarks/fuzz.py (seed 1205, a mutated Outlook zone): with DTSTART
+    # repeated the check saw no start and passed the every-hour rule since 1601, and
+    # working out a local time ran for hours.
+    part = "DTSTART:16010101T235959\nTZOFFSETFROM:-0200\nTZOFFSETTO:-0300\n"
+    part += "RRULE:FREQ=HOURLY;UNTIL=99991231T235959Z\n"
+    zone = f"""
+    BEGIN:VTIMEZONE
+    TZID:(UTC-03:00) Brasília
+    BEGIN:STANDARD
+    {part * 3}
+    END:STANDARD
+    BEGIN:DAYLIGHT
+    DTSTART:16010101T235959
+    TZOFFSETFROM:-0300
+    TZOFFSETTO:-0200
+    RRULE:FREQ=YEARLY;BYDAY=2SA;BYMONTH=10
+    END:DAYLIGHT
+    END:VTIMEZONE
+    """
+    data = cal(zone, event("a", 'DTSTART;TZID="(UTC-03:00) Brasília":20260305T090000'))
+    refusal = _refusal_within(data, 2)
+    assert "'(UTC-03:00) Brasília' repeats every hour from 1 January 1601" in refusal.message
 
 
 def test_many_time_zones_too_costly_together_are_refused() -> None:

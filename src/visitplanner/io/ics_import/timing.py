@@ -139,11 +139,11 @@ def check_rules(
     as one step whatever its BYDAY or BYMONTH (as a time zone's yearly change does).
     """
     total = in_window = 0.0
-    start_prop = component.get("DTSTART")
-    start_value = getattr(start_prop, "dt", None)
-    if not isinstance(start_value, date):
+    # a component may name several starts (a broken file): the earliest costs the most
+    starts = [aware(v, tz) for v in _dates(component.get("DTSTART"))]
+    if not starts:
         return total, in_window
-    start = aware(start_value, tz)
+    start = min(starts)
     for rule in rule_list(component) + rule_list(component, "EXRULE"):
         scale = str(_first(rule.get("RSCALE")) or "GREGORIAN").upper()
         if scale != "GREGORIAN":
@@ -201,6 +201,12 @@ def check_rules(
                 ),
             )
     return total, in_window
+
+
+def _dates(prop: Any) -> list[date]:
+    """The dates and times of a property given once or several times."""
+    values = prop if isinstance(prop, list) else [prop]
+    return [v.dt for v in values if isinstance(getattr(v, "dt", None), date)]
 
 
 def _first(value: Any) -> Any:
