@@ -1,9 +1,11 @@
-"""The bound search: each day's least cost first, then the whole visit from there."""
+"""The bound search: the linear relaxation, each day's least cost, then the whole visit."""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
+import pytest
 from benchmarks.visits import generate_visit
 from ortools.sat.python import cp_model
 
@@ -11,6 +13,7 @@ from tests.solver.rules.test_soft import staggered_tracks_visit
 from visitplanner.domain.index import VisitIndex
 from visitplanner.solver.build import build_model
 from visitplanner.solver.prover import Prover, day_cost
+from visitplanner.solver.prover import configure_one_core as configure_searches
 from visitplanner.solver.result import SolveOptions
 from visitplanner.solver.rules import soft_terms
 
@@ -38,7 +41,7 @@ def test_the_search_starts_from_each_days_least_cost() -> None:
     with_rows = ctx.with_bound_rows
     ctx.with_bound_rows = lambda: copies.append(with_rows()) or copies[-1]  # type: ignore[method-assign]
     bounds: list[float] = []
-    prover = Prover(ctx, SolveOptions(), bounds.append, day_seconds=0.5)
+    prover = Prover(ctx, SolveOptions(), bounds.append, day_seconds=0.5, lp_seconds=0)
     prover.start(10)
     assert prover.thread is not None
     prover.thread.join()
@@ -69,3 +72,58 @@ def test_short_searches_go_straight_to_the_whole_visit() -> None:
     prover.thread.join()
     assert prover.day_bounds == {}
     assert prover.found is not None and prover.found.proven and prover.found.score == 45
+
+
+def _searches_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the CP-SAT searches the prover runs, in order, as it runs them."""
+    names: list[str] = []
+
+    def spy(solver: Any, options: SolveOptions, seconds: float, search: str = "core") -> None:
+        names.append(search)
+        configure_searches(solver, options, seconds, search)
+
+    monkeypatch.setattr("visitplanner.solver.prover.configure_one_core", spy)
+    return names
+
+
+def test_the_relaxation_comes_first_then_the_search_that_fixes_the_score(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    ctx = build_model(VisitIndex(visit), None)
+    searches = _searches_run(monkeypatch)
+    bounds: list[float] = []
+    prover = Prover(ctx, SolveOptions(), bounds.append, lp_seconds=0.5)
+    prover.start(1.5)  # a short search: no days
+    assert prover.thread is not None
+    prover.thread.join()
+    assert searches == ["max_lp", "objective_lb_search"]
+    assert bounds and bounds[0] > 0  # the relaxation's, within half a second
+
+
+def test_long_searches_go_from_the_relaxation_to_the_days_then_the_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
+    ctx = build_model(VisitIndex(visit), None)
+    searches = _searches_run(monkeypatch)
+    prover = Prover(ctx, SolveOptions(), lambda _bound: None, day_seconds=0.1, lp_seconds=0.2)
+    prover.start(1.5)
+    assert prover.thread is not None
+    prover.thread.join()
+    assert searches == ["max_lp", *["core"] * visit.n_days, "core"]
+
+
+def test_a_bound_proven_by_the_relaxation_ends_the_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = build_model(VisitIndex(staggered_tracks_visit()), None)
+    searches = _searches_run(monkeypatch)
+    bounds: list[float] = []
+    prover = Prover(ctx, SolveOptions(), bounds.append, day_seconds=0.5)
+    prover.start(10)
+    assert prover.thread is not None
+    prover.thread.join()
+    assert searches == ["max_lp"]
+    assert prover.found is not None and prover.found.proven and prover.found.score == 45
+    assert bounds[-1] == 45
