@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
+import pytest
 from benchmarks.visits import generate_visit
 from ortools.sat.python import cp_model
 
@@ -14,10 +16,12 @@ from visitplanner.solver.build import build_model
 from visitplanner.solver.checker import Checker
 from visitplanner.solver.lns import Incumbent, Step, improve_by_days, incumbent_from, neighbourhood
 from visitplanner.solver.model import ModelContext
+from visitplanner.solver.params import configure, use_core_search
 from visitplanner.solver.prover import Prover
 from visitplanner.solver.result import Progress, SolveOptions, Status, StopSignal
 from visitplanner.solver.solve import (
     DAY_STEPS_UP_TO,
+    _cores_for_the_bound,
     _improve,
     _improves_by_days,
     _Progress,
@@ -118,6 +122,43 @@ def test_only_visits_of_four_days_or_more_improve_day_by_day_and_never_reproduci
     assert len(VisitIndex(large).occurrences) > DAY_STEPS_UP_TO
     assert not _improves_by_days(VisitIndex(large), SolveOptions(time_limit=10))
     assert not _improves_by_days(VisitIndex(week), SolveOptions(time_limit=10, reproducible=True))
+
+
+def test_cp_sat_alone_raises_the_bound_with_cores_from_three_days() -> None:
+    quick = SolveOptions(time_limit=10)
+    three = VisitIndex(generate_visit(*THREE_DAYS, seed=1).visit)
+    two = VisitIndex(generate_visit(2, 12, 7, 3, 1, 0.8, seed=1).visit)
+    large = VisitIndex(generate_visit(7, 150, 64, 8, 4, 0.7, seed=1).visit)
+    assert _cores_for_the_bound(three, quick, by_days=False)
+    assert not _cores_for_the_bound(three, replace(quick, reproducible=True), by_days=False)
+    assert not _cores_for_the_bound(two, quick, by_days=False)  # the Paris demo's case
+    assert not _cores_for_the_bound(large, quick, by_days=False)
+    assert not _cores_for_the_bound(three, quick, by_days=True)  # the prover's task then
+
+
+def test_the_core_search_replaces_the_relaxation_on_two_cores_only() -> None:
+    two, one = cp_model.CpSolver(), cp_model.CpSolver()
+    configure(two, SolveOptions(workers=2))
+    configure(one, SolveOptions(workers=1))
+    use_core_search(two)
+    use_core_search(one)
+    assert list(two.parameters.ignore_subsolvers) == ["default_lp"]
+    assert list(two.parameters.extra_subsolvers) == ["core"]
+    assert not one.parameters.ignore_subsolvers and not one.parameters.extra_subsolvers
+
+
+@pytest.mark.parametrize(("size", "cores"), [(THREE_DAYS, True), ((2, 12, 7, 3, 1, 0.8), False)])
+def test_a_solve_of_three_days_searches_with_cores(
+    monkeypatch: pytest.MonkeyPatch, size: tuple[int, int, int, int, int, float], cores: bool
+) -> None:
+    used: list[bool] = []
+    monkeypatch.setattr(
+        "visitplanner.solver.solve.use_core_search",
+        lambda s: used.append(True) or use_core_search(s),
+    )
+    result = solve(generate_visit(*size, seed=1).visit, SolveOptions(time_limit=1, workers=2))
+    assert result.schedule is not None
+    assert used == ([True] if cores else [])
 
 
 def test_a_week_solve_on_two_cores_is_checked_and_reported_as_it_improves() -> None:

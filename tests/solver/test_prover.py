@@ -74,8 +74,10 @@ def test_short_searches_go_straight_to_the_whole_visit() -> None:
     assert prover.found is not None and prover.found.proven and prover.found.score == 45
 
 
-def _searches_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the CP-SAT searches the prover runs, in order, as it runs them."""
+def _run_spied(
+    monkeypatch: pytest.MonkeyPatch, ctx: Any, seconds: float, **settings: float
+) -> tuple[Prover, list[str], list[float]]:
+    """Run a prover to its end; it, the CP-SAT searches it ran in order, and its bounds."""
     names: list[str] = []
 
     def spy(solver: Any, options: SolveOptions, seconds: float, search: str = "core") -> None:
@@ -83,20 +85,22 @@ def _searches_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         configure_searches(solver, options, seconds, search)
 
     monkeypatch.setattr("visitplanner.solver.prover.configure_one_core", spy)
-    return names
+    bounds: list[float] = []
+    prover = Prover(ctx, SolveOptions(), bounds.append, **settings)
+    prover.start(seconds)
+    assert prover.thread is not None
+    prover.thread.join()
+    return prover, names, bounds
+
+
+def _week(seed: int = 1) -> Any:
+    return build_model(VisitIndex(generate_visit(5, 15, 21, 4, 1, 0.7, seed=seed).visit), None)
 
 
 def test_the_relaxation_comes_first_then_the_search_that_fixes_the_score(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
-    ctx = build_model(VisitIndex(visit), None)
-    searches = _searches_run(monkeypatch)
-    bounds: list[float] = []
-    prover = Prover(ctx, SolveOptions(), bounds.append, lp_seconds=0.5)
-    prover.start(1.5)  # a short search: no days
-    assert prover.thread is not None
-    prover.thread.join()
+    _, searches, bounds = _run_spied(monkeypatch, _week(), 1.5, lp_seconds=0.5)  # no days
     assert searches == ["max_lp", "objective_lb_search"]
     assert bounds and bounds[0] > 0  # the relaxation's, within half a second
 
@@ -104,26 +108,16 @@ def test_the_relaxation_comes_first_then_the_search_that_fixes_the_score(
 def test_long_searches_go_from_the_relaxation_to_the_days_then_the_cores(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
-    ctx = build_model(VisitIndex(visit), None)
-    searches = _searches_run(monkeypatch)
-    prover = Prover(ctx, SolveOptions(), lambda _bound: None, day_seconds=0.1, lp_seconds=0.2)
-    prover.start(1.5)
-    assert prover.thread is not None
-    prover.thread.join()
-    assert searches == ["max_lp", *["core"] * visit.n_days, "core"]
+    ctx = _week()
+    _, searches, _ = _run_spied(monkeypatch, ctx, 1.5, day_seconds=0.1, lp_seconds=0.2)
+    assert searches == ["max_lp", *["core"] * ctx.index.visit.n_days, "core"]
 
 
 def test_a_bound_proven_by_the_relaxation_ends_the_search(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ctx = build_model(VisitIndex(staggered_tracks_visit()), None)
-    searches = _searches_run(monkeypatch)
-    bounds: list[float] = []
-    prover = Prover(ctx, SolveOptions(), bounds.append, day_seconds=0.5)
-    prover.start(10)
-    assert prover.thread is not None
-    prover.thread.join()
+    prover, searches, bounds = _run_spied(monkeypatch, ctx, 10, day_seconds=0.5)
     assert searches == ["max_lp"]
     assert prover.found is not None and prover.found.proven and prover.found.score == 45
     assert bounds[-1] == 45

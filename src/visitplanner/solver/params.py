@@ -35,3 +35,12 @@ def search_workers(options: SolveOptions) -> tuple[int, bool]:
         workers = max(1, options.workers)
         return workers, workers > 1
     return (options.workers or os.cpu_count() or 1), False
+
+
+def use_core_search(solver: cp_model.CpSolver) -> None:
+    """Have CP-SAT's full-problem worker run its core-based search instead of its linear
+    relaxation (on two cores or more; the other worker's neighbourhood search stays)."""
+    params: Any = solver.parameters
+    if params.num_workers > 1:
+        params.ignore_subsolvers.append("default_lp")
+        params.extra_subsolvers.append("core")

@@ -63,6 +63,7 @@ class Prover:
         self.day_seconds, self.lp_seconds = day_seconds, lp_seconds
         self.thread: threading.Thread | None = None
         self.day_bounds: dict[int, int] = {}
+        self.bound = 0.0  # the best bound reported (each search starts its own afresh)
         self._solver = cp_model.CpSolver()
         self._stopped = threading.Event()
         self._lock = threading.Lock()
@@ -120,14 +121,21 @@ class Prover:
         solver = self._solver_for(seconds, search)
         if solver is None:
             return True
-        solver.best_bound_callback = self.on_bound
+        solver.best_bound_callback = self._raise
         status = solver.solve(model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = incumbent_from(self.ctx, solver)
             found.proven = status == cp_model.OPTIMAL
             if self.found is None or found.score <= self.found.score:
                 self.found = found
+            if found.proven:  # the last bound is the score itself, reported or not
+                self._raise(found.score)
         return status == cp_model.OPTIMAL or self._stopped.is_set()
+
+    def _raise(self, bound: float) -> None:
+        if bound > self.bound:
+            self.bound = bound
+            self.on_bound(bound)
 
     def finish(self) -> None:
         """Stop the search and wait for it."""
