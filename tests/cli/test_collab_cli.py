@@ -5,6 +5,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -267,6 +268,20 @@ def test_lang_fr_speaks_french(project_file: Path, capsys: pytest.CaptureFixture
     main(["replies", str(project_file), str(REPLIES / "outlook-decline.eml"), "--lang", "fr"])
     out = capsys.readouterr().out
     assert "Réponses" in out and "mardi 23 mars 2027" in out
+    answer = next(line for line in out.splitlines() if "mardi 23 mars 2027" in line)
+    assert "a refusé : " in answer  # French puts a space before the colon
+
+
+def test_french_costs_and_problems_put_a_space_before_the_colon(
+    capsys: pytest.CaptureFixture[str], demo_path: Path
+) -> None:
+    main(["--lang", "fr", "check", str(demo_path)])
+    lines = capsys.readouterr().out.splitlines()
+    costs = [ln for ln in lines if re.fullmatch(r"  \S.*: \d+", ln)]
+    problems = [ln for ln in lines if ln.startswith("  - ")]
+    assert costs and problems
+    assert all(ln.endswith(f" : {ln.split()[-1]}") for ln in costs)
+    assert all(" : " in ln for ln in problems)
 
 
 def test_lang_before_the_command(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:

@@ -117,10 +117,9 @@ def _readable(project: Project, matched: MatchedReplies) -> list[str]:
     lines = [_("Answers ({n}):").format(n=len(matched.replies))]
     for r in matched.replies:
         title = visit.activity(activity_of(r.key)).title_in(current_language())
-        lines.append(
-            f"  {names.get(r.person, r.person)} {_(_STATUS_WORDS[r.status.value])}: {title} "
-            f"({format_day(visit.dates[r.day - 1])}, {hhmm(r.start)}-{hhmm(r.end)})"
-        )
+        when = f"{format_day(visit.dates[r.day - 1])}, {hhmm(r.start)}-{hhmm(r.end)}"
+        who = f"{names.get(r.person, r.person)} {_(_STATUS_WORDS[r.status.value])}"
+        lines.append("  " + _("{label}: {value}").format(label=who, value=f"{title} ({when})"))
     if matched.unmatched:
         lines.append(_("Not about this programme ({n}):").format(n=len(matched.unmatched)))
         lines.extend(

@@ -52,9 +52,14 @@ def report_lines(visit: Visit, schedule: Schedule, report: CheckReport) -> list[
     lines.append(_("Score (lower is better): {score}").format(score=report.total_cost))
     for name, cost in report.costs.items():
         if cost:
-            lines.append(f"  {labels.get(name, name)}: {cost}")
+            lines.append(
+                "  " + _("{label}: {value}").format(label=labels.get(name, name), value=cost)
+            )
     if report.violations:
         lines.append("")
         lines.append(_("Problems ({n})").format(n=len(report.violations)))
-        lines.extend(f"  - {v.label}: {v.message}" for v in report.violations)
+        lines.extend(
+            "  - " + _("{label}: {value}").format(label=v.label, value=v.message)
+            for v in report.violations
+        )
     return lines
