@@ -237,7 +237,7 @@ def _cores_for_the_bound(index: VisitIndex, options: SolveOptions, by_days: bool
     """Whether CP-SAT, searching alone, raises the bound with its core-based search rather
     than its linear relaxation.
 
-    For visits of three days (measured on 3d-40p-16a at 10 s, seeds 0-2: bounds 255-500
+    For visits of three days (measured on 3d-40p-16a at 10 s, seeds 0-5: bounds 255-525
     against 90-105, the same scores within the runs' spread). Not on two days, where the
     relaxation proves the Paris demo best possible in 0.77 s (median of ten seeds)
     against 2.55 s, nor beyond :data:`DAY_STEPS_UP_TO` occurrences, where the core-based
