@@ -18,9 +18,13 @@ from visitplanner.solver.result import SolveOptions
 from visitplanner.solver.rules import soft_terms
 
 
+def _week(seed: int = 1) -> Any:
+    return build_model(VisitIndex(generate_visit(5, 15, 21, 4, 1, 0.7, seed=seed).visit), None)
+
+
 def test_the_days_costs_add_up_to_the_terms_they_split() -> None:
-    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
-    ctx = build_model(VisitIndex(visit), None)
+    ctx = _week()
+    visit = ctx.index.visit
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.stop_after_first_solution = True
@@ -53,8 +57,8 @@ def test_the_search_starts_from_each_days_least_cost() -> None:
 
 
 def test_a_stop_during_the_days_ends_the_search_at_once() -> None:
-    visit = generate_visit(5, 15, 21, 4, 1, 0.7, seed=1).visit
-    ctx = build_model(VisitIndex(visit), None)
+    ctx = _week()
+    visit = ctx.index.visit
     prover = Prover(ctx, SolveOptions(), lambda _bound: None)
     prover.start(600)  # 2 s for each of the five days, then the visit
     began = time.monotonic()
@@ -91,10 +95,6 @@ def _run_spied(
     assert prover.thread is not None
     prover.thread.join()
     return prover, names, bounds
-
-
-def _week(seed: int = 1) -> Any:
-    return build_model(VisitIndex(generate_visit(5, 15, 21, 4, 1, 0.7, seed=seed).visit), None)
 
 
 def test_the_relaxation_comes_first_then_the_search_that_fixes_the_score(

@@ -93,7 +93,8 @@ def is_floating_with_unknown_zone(prop: Any) -> str | None:
 
 
 def rule_list(component: Any, name: str = "RRULE") -> list[Any]:
-    """The RRULE (or EXRULE) values of a component (none, one or several)."""
+    """The values of property ``name`` (RRULE by default) of a component: none, one or
+    several (a broken file may give even its DTSTART more than once)."""
     value = component.get(name)
     if value is None:
         return []
@@ -140,7 +141,8 @@ def check_rules(
     """
     total = in_window = 0.0
     # a component may name several starts (a broken file): the earliest costs the most
-    starts = [aware(v, tz) for v in _dates(component.get("DTSTART"))]
+    dates = [getattr(prop, "dt", None) for prop in rule_list(component, "DTSTART")]
+    starts = [aware(d, tz) for d in dates if isinstance(d, date)]
     if not starts:
         return total, in_window
     start = min(starts)
@@ -201,12 +203,6 @@ def check_rules(
                 ),
             )
     return total, in_window
-
-
-def _dates(prop: Any) -> list[date]:
-    """The dates and times of a property given once or several times."""
-    values = prop if isinstance(prop, list) else [prop]
-    return [v.dt for v in values if isinstance(getattr(v, "dt", None), date)]
 
 
 def _first(value: Any) -> Any:
