@@ -156,9 +156,14 @@ def test_a_solve_of_three_days_searches_with_cores(
         "visitplanner.solver.solve.use_core_search",
         lambda s: used.append(True) or use_core_search(s),
     )
+    rows: list[bool] = []  # the bound's rows (the journeys) in force in the search
+    with_rows = ModelContext.with_bound_rows
+    monkeypatch.setattr(
+        ModelContext, "with_bound_rows", lambda ctx: rows.append(True) or with_rows(ctx)
+    )
     result = solve(generate_visit(*size, seed=1).visit, SolveOptions(time_limit=1, workers=2))
     assert result.schedule is not None
-    assert used == ([True] if cores else [])
+    assert used == rows == ([True] if cores else [])
 
 
 def test_a_week_solve_on_two_cores_is_checked_and_reported_as_it_improves() -> None:

@@ -130,12 +130,14 @@ def solve(
     solver = cp_model.CpSolver()
     left = max(0.01, options.time_limit - (time.monotonic() - started))
     configure(solver, replace(options, time_limit=left))
+    model = ctx.model
     if _cores_for_the_bound(index, options, by_days):
         use_core_search(solver)
+        model = ctx.with_bound_rows()
     solver.best_bound_callback = bound_found
     status = _run_watched(
         solver,
-        ctx.model,
+        model,
         stop,
         lambda: (
             callback.count > 0
@@ -235,7 +237,10 @@ def _improves_by_days(index: VisitIndex, options: SolveOptions) -> bool:
 
 def _cores_for_the_bound(index: VisitIndex, options: SolveOptions, by_days: bool) -> bool:
     """Whether CP-SAT, searching alone, raises the bound with its core-based search rather
-    than its linear relaxation.
+    than its linear relaxation, with the bound's redundant rows in force (the journeys of
+    :mod:`travel_waits`: on 3d-40p-16a at 10 s, seeds 3-5, bounds 325-350 and 505-525
+    against 255-270 and 450-510; on the Paris demo they slowed the proof, 1.3 s median
+    against 0.74 s).
 
     For visits of three days (measured on 3d-40p-16a at 10 s, seeds 0-5: bounds 255-525
     against 90-105, the same scores within the runs' spread). Not on two days, where the

@@ -11,6 +11,7 @@ from visitplanner.domain import Side
 from visitplanner.domain.index import Stretch
 from visitplanner.solver.literals import negate
 from visitplanner.solver.rules.base import Facts, Placed
+from visitplanner.solver.rules.travel_waits import Journeys
 
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext, OccurrenceVars
@@ -247,12 +248,16 @@ def longest_waits(facts: Facts) -> dict[int, tuple[tuple[str, ...], int]]:
 def post_idle_minutes(ctx: ModelContext) -> Any:
     """Per day, the longest wait of any visitor, summed over days (in minutes).
 
-    Visitors who attend the same activities that day (the same literals) share one wait.
+    Visitors who attend the same activities that day (the same literals) share one wait;
+    the bound search also knows each wait holds the journeys between the day's venues
+    (:mod:`travel_waits`).
     """
     m, terms = ctx.model, []
     visitors = [pid for pid, p in ctx.index.people.items() if p.side is Side.VISITOR]
+    journeys = Journeys(ctx)
     for day in range(1, ctx.index.visit.n_days + 1):
         ends: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
+        ons: dict[tuple[str, str], tuple[tuple[str, str, int], OccurrenceVars, Any]] = {}
         waits: dict[tuple[tuple[str, str], ...], Any] = {}
         for pid in visitors:
             mine: dict[tuple[str, str], tuple[Any, Any, Any]] = {}
@@ -264,9 +269,11 @@ def post_idle_minutes(ctx: ModelContext) -> Any:
                 if (ov.key, who) not in ends:
                     on = ctx.bool_and([att, ov.on_day[day]], f"in[{ov.key},{day},{who}]")
                     ends[(ov.key, who)] = _ends(ctx, ov, on)
+                    ons[(ov.key, who)] = ((ov.key, who, day), ov, on)
                 mine[(ov.key, who)] = ends[(ov.key, who)]
             if len(mine) > 1 and tuple(mine) not in waits:
                 waits[tuple(mine)] = _wait(ctx, list(mine.values()), f"{day},{pid}")
+                journeys.post(waits[tuple(mine)], day, [ons[key] for key in mine])
         if waits:
             longest = m.new_int_var(0, ctx.horizon, f"idle[{day}]")
             m.add_max_equality(longest, list(waits.values()))

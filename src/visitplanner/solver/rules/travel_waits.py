@@ -1,0 +1,93 @@
+"""Rows for the bound: a visitor's day at several venues holds the journeys between them.
+
+``idle_gaps`` counts the time between a visitor's activities as waiting, and
+``travel_time`` puts the journey between activities at different venues. So a visitor
+whose day takes them to venues S waits at least the shortest route through S. The
+rows say so; every programme obeys them, so they change no score, but the linear
+relaxation, which sees neither the order of the activities nor the journeys, learns
+from them how long a day must wait. Measured on the five-day visits of
+``benchmarks/scale.py`` (5d-15p-21a s1, s2), the bound search alone at 10 s: 489 and
+535 against 384 and 475 without them (README, Benchmarks, "Journeys").
+
+They are in force in the search for a bound only (:meth:`ModelContext.bound_rows`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from itertools import combinations, pairwise, permutations
+from typing import TYPE_CHECKING, Any
+
+from visitplanner.domain.visit import TravelTimes
+from visitplanner.solver.literals import Lit
+
+if TYPE_CHECKING:
+    from visitplanner.solver.model import ModelContext, OccurrenceVars
+
+#: the most venues of one row (a route through more is bounded by its parts)
+MOST_VENUES = 4
+
+
+def journey_times(
+    travel: TravelTimes, venues: Iterable[str], length: Callable[[int], int] = int
+) -> dict[tuple[str, str], int]:
+    """The quickest journey between each two of ``venues``, by way of any of them;
+    ``length`` turns each journey's minutes into the unit wanted (slots)."""
+    names = sorted(set(venues))
+    far = {(a, b): length(travel.between(a, b)) for a in names for b in names}
+    for via in names:  # the quickest way between two venues may pass through a third
+        for a in names:
+            for b in names:
+                far[a, b] = min(far[a, b], far[a, via] + far[via, b])
+    return far
+
+
+def shortest_routes(
+    travel: TravelTimes, venues: Iterable[str], length: Callable[[int], int] = int
+) -> dict[tuple[str, ...], int]:
+    """For each set of two to :data:`MOST_VENUES` of ``venues`` (a sorted tuple), the
+    shortest journey time through all of them, in any order (see :func:`journey_times`)."""
+    far = journey_times(travel, venues, length)
+    names = sorted({a for a, _ in far})
+    return {
+        group: min(_through(far, order) for order in permutations(group))
+        for size in range(2, min(MOST_VENUES, len(names)) + 1)
+        for group in combinations(names, size)
+    }
+
+
+def _through(far: dict[tuple[str, str], int], order: Sequence[str]) -> int:
+    return sum(far[a, b] for a, b in pairwise(order))
+
+
+class Journeys:
+    """Posts the journey rows of the visitors' waits, day by day (:meth:`post`)."""
+
+    def __init__(self, ctx: ModelContext) -> None:
+        """Routes between every venue of ``ctx``'s occurrences, in slots."""
+        self.ctx = ctx
+        venues = {venue for ov in ctx.occ.values() for venue in ov.venues}
+        self.routes = shortest_routes(ctx.index.visit.travel, venues, ctx.slots_up)
+        self._at: dict[tuple[Hashable, str], Lit] = {}
+
+    def post(
+        self, wait: Any, day: int, mine: Sequence[tuple[Hashable, OccurrenceVars, Lit]]
+    ) -> None:
+        """``wait`` (slots) is at least the shortest route through the venues of ``mine``:
+        occurrences, each with the literal that holds when the visitor is in it on
+        ``day`` (and a key naming that literal, to share what is built on it)."""
+        if not any(self.routes.values()):
+            return
+        ctx, there = self.ctx, dict[str, list[Lit]]()
+        for key, ov, on in mine:
+            for venue, lit in ov.venues.items():
+                if (key, venue) not in self._at:
+                    self._at[key, venue] = ctx.bool_and([on, lit], f"at[{ov.key},{venue},{day}]")
+                if self._at[key, venue] is not False:
+                    there.setdefault(venue, []).append(self._at[key, venue])
+        been = {venue: ctx.bool_or(lits, f"been[{venue},{day}]") for venue, lits in there.items()}
+        for group, route in self.routes.items():
+            if route > 0 and all(venue in been for venue in group):
+                # with every venue of the group visited, the wait is at least the route
+                visited = sum(been[venue] for venue in group) - (len(group) - 1)
+                ctx.model.add(wait >= route * visited).only_enforce_if(ctx.bound_rows())

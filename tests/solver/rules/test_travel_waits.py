@@ -1,0 +1,133 @@
+"""The journey rows of the waits (``solver/rules/travel_waits.py``): true of every
+programme, and seen by the bound search at once."""
+
+from __future__ import annotations
+
+import pytest
+from benchmarks.visits import generate_visit
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from ortools.sat.python import cp_model
+
+from tests.solver.rules.helpers import travel_visit
+from visitplanner.domain.index import VisitIndex
+from visitplanner.domain.visit import TravelTimes
+from visitplanner.solver.build import build_model
+from visitplanner.solver.lns import decisions
+from visitplanner.solver.model import ModelContext
+from visitplanner.solver.rules.travel_waits import MOST_VENUES, shortest_routes
+
+CITY = TravelTimes(
+    {
+        ("hotel", "org1"): 15,
+        ("hotel", "org2"): 25,
+        ("hotel", "org3"): 40,
+        ("org1", "org2"): 25,
+        ("org1", "org3"): 40,
+        ("org2", "org3"): 10,
+    }
+)
+
+
+def test_the_shortest_route_may_pass_through_another_venue() -> None:
+    routes = shortest_routes(CITY, ["org3", "hotel", "org2"])
+    assert routes[("hotel", "org3")] == 35  # by way of org2, not the direct 40
+    assert routes[("hotel", "org2", "org3")] == 35
+    assert routes[("org2", "org3")] == 10
+
+
+def test_a_route_goes_through_its_venues_in_the_best_order() -> None:
+    routes = shortest_routes(CITY, ["hotel", "org1", "org2", "org3"])
+    # hotel - org1 - org2 - org3; org3 first would take 10 + 25 + 15 + 15 = 65
+    assert routes[("hotel", "org1", "org2", "org3")] == 15 + 25 + 10
+    # org1 - hotel - org3 (by way of org2): 15 + 35, not hotel first (15 + 40)
+    assert routes[("hotel", "org1", "org3")] == 50
+
+
+def test_one_way_journeys_take_the_quicker_direction() -> None:
+    routes = shortest_routes(TravelTimes({("a", "b"): 10, ("b", "a"): 30}), ["a", "b"])
+    assert routes == {("a", "b"): 10}
+
+
+def test_routes_are_in_the_unit_asked_for() -> None:
+    slots = shortest_routes(CITY, ["hotel", "org2"], lambda minutes: -(-minutes // 15))
+    assert slots == {("hotel", "org2"): 2}
+
+
+def test_routes_go_through_at_most_four_venues() -> None:
+    routes = shortest_routes(CITY, ["hotel", "org1", "org2", "org3", "org4"])
+    assert max(len(group) for group in routes) == MOST_VENUES == 4
+    assert len(routes) == 10 + 10 + 5  # pairs, triples and fours of five venues
+
+
+def _root_bound(model: cp_model.CpModel) -> float:
+    """The bound CP-SAT proves without searching (propagation and linear relaxation)."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_root_propagation = True
+    solver.solve(model)
+    return float(solver.best_objective_bound)
+
+
+def test_the_bound_search_sees_the_journey_at_once() -> None:
+    # Ann is in the Kickoff at the hotel and in the Review at City Hall, 30 min apart
+    ctx = build_model(VisitIndex(travel_visit()), None)
+    assert _root_bound(ctx.with_bound_rows()) == 30
+    assert _root_bound(ctx.model) == 0  # without the rows, only a search finds it
+
+
+class _Programmes(cp_model.CpSolverSolutionCallback):
+    """Keeps the solver's state at each programme found (up to ``most``)."""
+
+    def __init__(self, ctx: ModelContext, most: int) -> None:
+        super().__init__()
+        self.ctx, self.most, self.found = ctx, most, list[list[int]]()
+
+    def on_solution_callback(self) -> None:
+        self.found.append(list(self.response_proto.solution))
+        if len(self.found) >= self.most:
+            self.stop_search()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_rows_keep_every_programme_and_its_score(seed: int) -> None:
+    # programmes of a five-day visit with four venues, from the first to good ones (whose
+    # waits are mostly journeys): each stays possible with the rows, at the same score
+    ctx = build_model(VisitIndex(generate_visit(5, 15, 21, 4, 1, 0.7, seed=seed).visit), None)
+    assert _assert_rows_keep_programmes(ctx, seconds=3.0, most=6) >= 2
+
+
+@settings(max_examples=6, deadline=None, database=None)
+@given(st.integers(0, 10_000))
+def test_the_rows_keep_the_programmes_of_generated_visits(seed: int) -> None:
+    visit = generate_visit(3, 8, 9, 4, 1, 0.7, seed=seed).visit
+    ctx = build_model(VisitIndex(visit), None)
+    assume(_assert_rows_keep_programmes(ctx, seconds=1.0, most=4))  # some have none
+
+
+def _assert_rows_keep_programmes(ctx: ModelContext, seconds: float, most: int) -> int:
+    """Each programme found in ``seconds`` (up to ``most``) keeps its least score with the
+    rows in force; how many there were."""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconds
+    programmes = _Programmes(ctx, most)
+    solver.solve(ctx.model, programmes)
+    for values in programmes.found:
+        without = _least_score(ctx, ctx.model.clone(), values)
+        assert _least_score(ctx, ctx.with_bound_rows(), values) == without
+    return len(programmes.found)
+
+
+def _least_score(ctx: ModelContext, model: cp_model.CpModel, values: list[int]) -> float:
+    """The least score of ``model`` with the programme of ``values`` held in it."""
+    for ov in ctx.occ.values():
+        for index in decisions(ov):
+            domain = model.proto.variables[index].domain
+            domain.clear()
+            domain.extend([values[index]] * 2)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 10
+    assert solver.solve(model) == cp_model.OPTIMAL
+    return float(solver.objective_value)
