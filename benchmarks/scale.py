@@ -47,7 +47,7 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
     from visitplanner.domain.index import VisitIndex
     from visitplanner.solver.precheck import precheck
     from visitplanner.solver.result import SolveOptions, gap_percent
-    from visitplanner.solver.solve import build_model, configure, solve
+    from visitplanner.solver.solve import configure, model_for, solve
 
     out: dict[str, Any] = {}
     visit = generate_visit(*size, seed=seed).visit
@@ -60,7 +60,8 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
         out["infeasible"] = reasons[0]
         return out
     t1 = time.monotonic()
-    ctx = build_model(index, None)
+    options = SolveOptions(time_limit=limit, workers=workers)
+    ctx = model_for(index, None, options)
     out["build_s"] = time.monotonic() - t1
     proto = ctx.model.proto
     out["variables"], out["constraints"] = len(proto.variables), len(proto.constraints)
@@ -110,7 +111,7 @@ def _measure_one(size: list[Any], seed: int, limit: float, workers: int) -> dict
         out["score"], out["bound"] = result.objective, result.bound
         out["gap_pct"] = gap_percent(result.objective, result.bound)
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    hard = build_model(index, None)
+    hard = model_for(index, None, options)
     hard.model.clear_objective()
     t2 = time.monotonic()
     ours = first_feasible(

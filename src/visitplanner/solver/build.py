@@ -19,15 +19,19 @@ def build_model(
     explain: bool = False,
     rules: Sequence[HardRule] | None = None,
     objective: bool = True,
+    bounding: bool = True,
 ) -> ModelContext:
     """The CP-SAT model of ``index``'s visit: variables, every hard rule, and the objective.
 
     ``rules`` replaces the catalogue (in any order), e.g. to test a rule alone. Without
     ``objective`` the model holds the hard rules only; its variables are then the first
-    ones of the full model, in the same order.
+    ones of the full model, in the same order. Without ``bounding`` the objective's rows
+    for the search for a bound (:mod:`travel_waits`) are left out.
     """
     rules = hard_rules() if rules is None else rules
-    ctx = ModelContext(index, cp_model.CpModel(), previous=previous, explain=explain)
+    ctx = ModelContext(
+        index, cp_model.CpModel(), previous=previous, explain=explain, bounding=bounding
+    )
     build_variables(ctx, rules)
     for rule in rules:
         rule.post(ctx)

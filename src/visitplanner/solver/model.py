@@ -68,6 +68,8 @@ class ModelContext:
     occ: dict[str, OccurrenceVars] = field(default_factory=dict)
     previous: Schedule | None = None
     explain: bool = False
+    #: whether to build the rows that only the search for a bound uses (:meth:`bound_rows`)
+    bounding: bool = True
     #: assumption literal index -> (rule name, arguments)
     guards: dict[int, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     terms: dict[str, Any] = field(default_factory=dict)

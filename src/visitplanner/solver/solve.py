@@ -100,7 +100,9 @@ def solve(
         return SolveResult(
             Status.INFEASIBLE, explanation=reasons, elapsed=time.monotonic() - started
         )
-    ctx = build_model(index, previous)
+    ctx = model_for(index, previous, options)
+    by_days = _improves_by_days(index, options)
+    cores = _cores_for_the_bound(index, options, by_days)
     callback = _Progress(ctx, started, on_progress, stop)
     start: Incumbent | None = None
     if options.previous is not None:
@@ -123,7 +125,6 @@ def solve(
         if on_bound is not None:
             on_bound(bound, time.monotonic() - started)
 
-    by_days = _improves_by_days(index, options)
     # with day-by-day improvement to follow, CP-SAT's own search hands over once it has a
     # programme and has stopped improving it for a while (to the end when it is all there is)
     stalled = max(1.0, 0.1 * options.time_limit) if by_days else math.inf
@@ -131,7 +132,7 @@ def solve(
     left = max(0.01, options.time_limit - (time.monotonic() - started))
     configure(solver, replace(options, time_limit=left))
     model = ctx.model
-    if _cores_for_the_bound(index, options, by_days):
+    if cores:
         use_core_search(solver)
         model = ctx.with_bound_rows()
     solver.best_bound_callback = bound_found
@@ -198,6 +199,14 @@ def solve(
         time_limit=options.time_limit,
         few_changes=options.keep_previous and any(not p.pinned for p in options.previous or ()),
     )
+
+
+def model_for(index: VisitIndex, previous: Schedule | None, options: SolveOptions) -> ModelContext:
+    """The model :func:`solve` builds for ``index``: with the rows for the search for a
+    bound only where one runs (the day steps' prover, or the core-based search)."""
+    by_days = _improves_by_days(index, options)
+    bounding = by_days or _cores_for_the_bound(index, options, by_days)
+    return build_model(index, previous, bounding=bounding)
 
 
 def _start(

@@ -15,7 +15,9 @@ from visitplanner.domain.visit import TravelTimes
 from visitplanner.solver.build import build_model
 from visitplanner.solver.lns import decisions
 from visitplanner.solver.model import ModelContext
+from visitplanner.solver.result import SolveOptions
 from visitplanner.solver.rules.travel_waits import MOST_VENUES, shortest_routes
+from visitplanner.solver.solve import model_for
 
 CITY = TravelTimes(
     {
@@ -131,3 +133,18 @@ def _least_score(ctx: ModelContext, model: cp_model.CpModel, values: list[int]) 
     solver.parameters.max_time_in_seconds = 10
     assert solver.solve(model) == cp_model.OPTIMAL
     return float(solver.objective_value)
+
+
+@pytest.mark.parametrize(
+    ("size", "built"),
+    [((5, 15, 21, 4, 1, 0.7), True), ((2, 12, 7, 3, 1, 0.8), False), ((3, 8, 9, 4, 1, 0.7), True)],
+)
+def test_the_rows_are_built_only_where_a_search_for_a_bound_runs(
+    size: tuple[int, int, int, int, int, float], built: bool
+) -> None:
+    # five days: the prover beside the day steps; three: the core-based search; two: none
+    index = VisitIndex(generate_visit(*size, seed=1).visit)
+    ours = model_for(index, None, SolveOptions(time_limit=10)).model.proto
+    without = build_model(index, None, bounding=False).model.proto
+    assert (len(ours.constraints) > len(without.constraints)) is built
+    assert len(ours.variables) >= len(without.variables)

@@ -7,9 +7,11 @@ rows say so; every programme obeys them, so they change no score, but the linear
 relaxation, which sees neither the order of the activities nor the journeys, learns
 from them how long a day must wait. Measured on the five-day visits of
 ``benchmarks/scale.py`` (5d-15p-21a s1, s2), the bound search alone at 10 s: 489 and
-535 against 384 and 475 without them (README, Benchmarks, "Journeys").
+535 against 384 and 475 without them (README, Benchmarks, "the journeys").
 
-They are in force in the search for a bound only (:meth:`ModelContext.bound_rows`).
+They are in force in the search for a bound only (:meth:`ModelContext.bound_rows`),
+and built only for visits where one runs (``ModelContext.bounding``): on seven days,
+where none does, they tripled the model's constraints for nothing.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class Journeys:
         """``wait`` (slots) is at least the shortest route through the venues of ``mine``:
         occurrences, each with the literal that holds when the visitor is in it on
         ``day`` (and a key naming that literal, to share what is built on it)."""
-        if not any(self.routes.values()):
+        if not self.ctx.bounding or not any(self.routes.values()):
             return
         ctx, there = self.ctx, dict[str, list[Lit]]()
         for key, ov, on in mine:
