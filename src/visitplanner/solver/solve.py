@@ -100,9 +100,8 @@ def solve(
         return SolveResult(
             Status.INFEASIBLE, explanation=reasons, elapsed=time.monotonic() - started
         )
-    ctx = model_for(index, previous, options)
-    by_days = _improves_by_days(index, options)
-    cores = _cores_for_the_bound(index, options, by_days)
+    by_days, cores = _searches(index, options)
+    ctx = build_model(index, previous, bounding=by_days or cores)
     callback = _Progress(ctx, started, on_progress, stop)
     start: Incumbent | None = None
     if options.previous is not None:
@@ -204,9 +203,15 @@ def solve(
 def model_for(index: VisitIndex, previous: Schedule | None, options: SolveOptions) -> ModelContext:
     """The model :func:`solve` builds for ``index``: with the rows for the search for a
     bound only where one runs (the day steps' prover, or the core-based search)."""
+    by_days, cores = _searches(index, options)
+    return build_model(index, previous, bounding=by_days or cores)
+
+
+def _searches(index: VisitIndex, options: SolveOptions) -> tuple[bool, bool]:
+    """Whether the day steps follow CP-SAT's own search, and whether that search raises
+    the bound with its core-based search (see the two functions below)."""
     by_days = _improves_by_days(index, options)
-    bounding = by_days or _cores_for_the_bound(index, options, by_days)
-    return build_model(index, previous, bounding=bounding)
+    return by_days, _cores_for_the_bound(index, options, by_days)
 
 
 def _start(
