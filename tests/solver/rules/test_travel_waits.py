@@ -16,9 +16,10 @@ from visitplanner.solver.build import build_model
 from visitplanner.solver.lns import decisions
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.result import SolveOptions
-from visitplanner.solver.rules.travel_waits import MOST_VENUES, shortest_routes
+from visitplanner.solver.rules.travel_waits import MOST_VENUES, journey_times, route, venue_groups
 from visitplanner.solver.solve import model_for
 
+CITY_VENUES = ("hotel", "org1", "org2", "org3")
 CITY = TravelTimes(
     {
         ("hotel", "org1"): 15,
@@ -31,35 +32,46 @@ CITY = TravelTimes(
 )
 
 
+def _route(travel: TravelTimes, *group: str) -> int:
+    return route(journey_times(travel, CITY_VENUES), group)
+
+
 def test_the_shortest_route_may_pass_through_another_venue() -> None:
-    routes = shortest_routes(CITY, ["org3", "hotel", "org2"])
-    assert routes[("hotel", "org3")] == 35  # by way of org2, not the direct 40
-    assert routes[("hotel", "org2", "org3")] == 35
-    assert routes[("org2", "org3")] == 10
+    assert _route(CITY, "hotel", "org3") == 35  # by way of org2, not the direct 40
+    assert _route(CITY, "hotel", "org2", "org3") == 35
+    assert _route(CITY, "org2", "org3") == 10
 
 
 def test_a_route_goes_through_its_venues_in_the_best_order() -> None:
-    routes = shortest_routes(CITY, ["hotel", "org1", "org2", "org3"])
     # hotel - org1 - org2 - org3; org3 first would take 10 + 25 + 15 + 15 = 65
-    assert routes[("hotel", "org1", "org2", "org3")] == 15 + 25 + 10
+    assert _route(CITY, "hotel", "org1", "org2", "org3") == 15 + 25 + 10
     # org1 - hotel - org3 (by way of org2): 15 + 35, not hotel first (15 + 40)
-    assert routes[("hotel", "org1", "org3")] == 50
+    assert _route(CITY, "hotel", "org1", "org3") == 50
 
 
 def test_one_way_journeys_take_the_quicker_direction() -> None:
-    routes = shortest_routes(TravelTimes({("a", "b"): 10, ("b", "a"): 30}), ["a", "b"])
-    assert routes == {("a", "b"): 10}
+    one_way = TravelTimes({("a", "b"): 10, ("b", "a"): 30})
+    assert journey_times(one_way, ["a", "b"]) == {
+        ("a", "a"): 0,
+        ("a", "b"): 10,
+        ("b", "a"): 30,
+        ("b", "b"): 0,
+    }
+    assert route(journey_times(one_way, ["a", "b"]), ["b", "a"]) == 10
 
 
-def test_routes_are_in_the_unit_asked_for() -> None:
-    slots = shortest_routes(CITY, ["hotel", "org2"], lambda minutes: -(-minutes // 15))
-    assert slots == {("hotel", "org2"): 2}
+def test_journeys_are_in_the_unit_asked_for() -> None:
+    slots = journey_times(CITY, ["hotel", "org2"], lambda minutes: -(-minutes // 15))
+    assert slots["hotel", "org2"] == 2
 
 
-def test_routes_go_through_at_most_four_venues() -> None:
-    routes = shortest_routes(CITY, ["hotel", "org1", "org2", "org3", "org4"])
-    assert max(len(group) for group in routes) == MOST_VENUES == 4
-    assert len(routes) == 10 + 10 + 5  # pairs, triples and fours of five venues
+def test_a_day_gets_rows_for_sets_of_up_to_four_venues_and_fewer_when_it_may_go_far() -> None:
+    five = [list(g) for g in venue_groups(["a", "b", "c", "d", "e"])]
+    assert max(len(g) for g in five) == MOST_VENUES == 4
+    assert len(five) == 10 + 10 + 5  # pairs, triples and fours of five venues
+    many = list(venue_groups([f"v{i}" for i in range(9)]))  # 84 triples: too many
+    assert {len(g) for g in many} == {2} and len(many) == 36
+    assert list(venue_groups([f"v{i}" for i in range(13)])) == []  # 78 pairs
 
 
 def _root_bound(model: cp_model.CpModel) -> float:

@@ -16,8 +16,9 @@ where none does, they tripled the model's constraints for nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from itertools import combinations, pairwise, permutations
+from math import comb
 from typing import TYPE_CHECKING, Any
 
 from visitplanner.domain.visit import TravelTimes
@@ -26,8 +27,10 @@ from visitplanner.solver.literals import Lit
 if TYPE_CHECKING:
     from visitplanner.solver.model import ModelContext, OccurrenceVars
 
-#: the most venues of one row (a route through more is bounded by its parts)
+#: the most venues of one row (a route through more is bounded by its parts), and the
+#: most rows of one size for a visitor's day
 MOST_VENUES = 4
+MOST_ROWS = 70
 
 
 def journey_times(
@@ -44,32 +47,21 @@ def journey_times(
     return far
 
 
-def shortest_routes(
-    travel: TravelTimes, venues: Iterable[str], length: Callable[[int], int] = int
-) -> dict[tuple[str, ...], int]:
-    """For each set of two to :data:`MOST_VENUES` of ``venues`` (a sorted tuple), the
-    shortest journey time through all of them, in any order (see :func:`journey_times`)."""
-    far = journey_times(travel, venues, length)
-    names = sorted({a for a, _ in far})
-    return {
-        group: min(_through(far, order) for order in permutations(group))
-        for size in range(2, min(MOST_VENUES, len(names)) + 1)
-        for group in combinations(names, size)
-    }
-
-
-def _through(far: dict[tuple[str, str], int], order: Sequence[str]) -> int:
-    return sum(far[a, b] for a, b in pairwise(order))
+def route(far: dict[tuple[str, str], int], group: Sequence[str]) -> int:
+    """The shortest journey time through every venue of ``group``, in any order, given
+    the quickest journey between each two (:func:`journey_times`)."""
+    return min(sum(far[a, b] for a, b in pairwise(order)) for order in permutations(group))
 
 
 class Journeys:
     """Posts the journey rows of the visitors' waits, day by day (:meth:`post`)."""
 
     def __init__(self, ctx: ModelContext) -> None:
-        """Routes between every venue of ``ctx``'s occurrences, in slots."""
+        """The quickest journeys between every venue of ``ctx``'s occurrences, in slots."""
         self.ctx = ctx
         venues = {venue for ov in ctx.occ.values() for venue in ov.venues}
-        self.routes = shortest_routes(ctx.index.visit.travel, venues, ctx.slots_up)
+        self.far = journey_times(ctx.index.visit.travel, venues, ctx.slots_up)
+        self._routes: dict[tuple[str, ...], int] = {}
         self._at: dict[tuple[Hashable, str], Lit] = {}
 
     def post(
@@ -78,7 +70,7 @@ class Journeys:
         """``wait`` (slots) is at least the shortest route through the venues of ``mine``:
         occurrences, each with the literal that holds when the visitor is in it on
         ``day`` (and a key naming that literal, to share what is built on it)."""
-        if not self.ctx.bounding or not any(self.routes.values()):
+        if not self.ctx.bounding or not any(self.far.values()):
             return
         ctx, there = self.ctx, dict[str, list[Lit]]()
         for key, ov, on in mine:
@@ -88,8 +80,21 @@ class Journeys:
                 if self._at[key, venue] is not False:
                     there.setdefault(venue, []).append(self._at[key, venue])
         been = {venue: ctx.bool_or(lits, f"been[{venue},{day}]") for venue, lits in there.items()}
-        for group, route in self.routes.items():
-            if route > 0 and all(venue in been for venue in group):
+        for group in venue_groups(sorted(been)):
+            if group not in self._routes:
+                self._routes[group] = route(self.far, group)
+            if self._routes[group] > 0:
                 # with every venue of the group visited, the wait is at least the route
                 visited = sum(been[venue] for venue in group) - (len(group) - 1)
-                ctx.model.add(wait >= route * visited).only_enforce_if(ctx.bound_rows())
+                rows = ctx.bound_rows()
+                ctx.model.add(wait >= self._routes[group] * visited).only_enforce_if(rows)
+
+
+def venue_groups(venues: Sequence[str]) -> Iterator[tuple[str, ...]]:
+    """Sets of two venues or more, up to :data:`MOST_VENUES`, while there are at most
+    :data:`MOST_ROWS` sets of a size (a day that may go to many venues gets fewer rows,
+    or none past a dozen venues)."""
+    for size in range(2, MOST_VENUES + 1):
+        if size > len(venues) or comb(len(venues), size) > MOST_ROWS:
+            return
+        yield from combinations(venues, size)
