@@ -73,6 +73,14 @@ def decisions(ov: OccurrenceVars) -> Iterator[int]:
             yield lit.index if lit.index >= 0 else -lit.index - 1
 
 
+def hold(model: cp_model.CpModel, ov: OccurrenceVars, values: list[int]) -> None:
+    """Fix in ``model`` how ``ov`` is placed (its :func:`decisions`) to ``values``."""
+    for index in decisions(ov):
+        domain = model.proto.variables[index].domain
+        domain.clear()
+        domain.extend([values[index]] * 2)
+
+
 def hint_all(model: cp_model.CpModel, values: list[int]) -> None:
     """Hint every variable of ``model`` with its value in ``values``."""
     hint = model.proto.solution_hint
@@ -94,10 +102,7 @@ def neighbourhood(ctx: ModelContext, best: Incumbent, free: frozenset[int]) -> c
         day = next((d for d, lit in ov.on_day.items() if _value(best.values, lit)), None)
         if day is None or day in free:
             continue
-        for index in decisions(ov):
-            domain = model.proto.variables[index].domain
-            domain.clear()
-            domain.extend([best.values[index]] * 2)
+        hold(model, ov, best.values)
     model.add(ctx.objective() <= best.score - 1)
     return model
 

@@ -13,7 +13,7 @@ from tests.solver.rules.helpers import travel_visit
 from visitplanner.domain.index import VisitIndex
 from visitplanner.domain.visit import TravelTimes
 from visitplanner.solver.build import build_model
-from visitplanner.solver.lns import decisions
+from visitplanner.solver.lns import hold
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.result import SolveOptions
 from visitplanner.solver.rules.travel_waits import MOST_VENUES, journey_times, route, venue_groups
@@ -93,9 +93,9 @@ def test_the_bound_search_sees_the_journey_at_once() -> None:
 class _Programmes(cp_model.CpSolverSolutionCallback):
     """Keeps the solver's state at each programme found (up to ``most``)."""
 
-    def __init__(self, ctx: ModelContext, most: int) -> None:
+    def __init__(self, most: int) -> None:
         super().__init__()
-        self.ctx, self.most, self.found = ctx, most, list[list[int]]()
+        self.most, self.found = most, list[list[int]]()
 
     def on_solution_callback(self) -> None:
         self.found.append(list(self.response_proto.solution))
@@ -125,7 +125,7 @@ def _assert_rows_keep_programmes(ctx: ModelContext, seconds: float, most: int) -
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = seconds
-    programmes = _Programmes(ctx, most)
+    programmes = _Programmes(most)
     solver.solve(ctx.model, programmes)
     for values in programmes.found:
         without = _least_score(ctx, ctx.model.clone(), values)
@@ -136,10 +136,7 @@ def _assert_rows_keep_programmes(ctx: ModelContext, seconds: float, most: int) -
 def _least_score(ctx: ModelContext, model: cp_model.CpModel, values: list[int]) -> float:
     """The least score of ``model`` with the programme of ``values`` held in it."""
     for ov in ctx.occ.values():
-        for index in decisions(ov):
-            domain = model.proto.variables[index].domain
-            domain.clear()
-            domain.extend([values[index]] * 2)
+        hold(model, ov, values)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 10
