@@ -9,6 +9,7 @@ import pytest
 
 from visitplanner.domain import Placement, Schedule, Visit
 from visitplanner.domain.clock import parse_hhmm
+from visitplanner.i18n import language
 from visitplanner.io.project import load_project
 from visitplanner.solver.balance import (
     balance_summary,
@@ -251,3 +252,22 @@ def test_two_interpreters_taking_turns_are_each_credited_half(visit: Visit) -> N
         ("interpreter", 1, 75, 75, 1),
         ("interpreter-2", 1, 75, 75, 1),
     ]
+
+
+def test_meetings_that_follow_on_at_once_have_no_break(visit: Visit) -> None:
+    who = ("gla-pb", "paris-planning", "interpreter")
+    back_to_back = Schedule(
+        (
+            _p("mainstreaming", 1, "09:00", "10:00", "city-hall", who),
+            _p("digitising", 1, "10:00", "11:00", "city-hall", who),
+            _p("evaluation", 1, "12:00", "13:00", "city-hall", who),
+        )
+    )
+    summary = balance_summary(visit, back_to_back)
+    (day,) = (i for i in summary.interpreters if i.day == 1)
+    assert day.breaks == (0, 60)
+    line = next(x for x in format_balance(summary) if x.startswith("Interpreter"))
+    assert line.endswith("breaks: none (back to back), 1 h")
+    with language("fr"):
+        line = next(x for x in format_balance(summary) if x.startswith("Interprète"))
+    assert line.endswith("pauses : aucune (réunions enchaînées), 1 h")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.solver.test_balance import demo_schedule
+from tests.solver.test_balance import _p, demo_schedule
 from visitplanner.domain import Schedule, Visit
 from visitplanner.io.project import load_project
 from visitplanner.solver.checker import CheckReport, Violation
@@ -100,3 +100,13 @@ def test_two_interpreters_taking_turns_are_each_counted_half(
     ]
     tip = "Takes turns with another interpreter at 1 meeting: half of it is counted"
     assert all(t.item(r, c).toolTip() == tip for r in day1 for c in (2, 3))
+
+
+def test_meetings_that_follow_on_at_once_show_no_break(
+    qtbot: QtBot, panel: BalancePanel, visit: Visit
+) -> None:
+    who = ("gla-pb", "paris-planning", "interpreter")
+    first = _p("mainstreaming", 1, "09:00", "10:00", "city-hall", who)
+    then = _p("digitising", 1, "10:00", "11:00", "city-hall", who)
+    panel.show_report(visit, Schedule((first, then)), CheckReport(costs={}))
+    assert panel.interpreter_table.item(0, 4).text() == "none (back to back)"

@@ -5,7 +5,7 @@ Pure functions over the domain, shared by the balance panel and the command line
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -199,6 +199,12 @@ def longest_stretch(meetings: Iterable[Placement], min_break: int) -> int:
     return max((max(m.abs_end for m in run) - run[0].abs_start for run in runs), default=0)
 
 
+def breaks_text(day: InterpreterDay, duration: Callable[[int], str]) -> str:
+    """``day``'s breaks between interpreted meetings, e.g. "none (back to back), 45 min"
+    (meetings that follow on at once have no break); empty if there are none."""
+    return ", ".join(duration(b) if b else _("none (back to back)") for b in day.breaks)
+
+
 def format_balance(summary: BalanceSummary) -> list[str]:
     """The summary as plain-text lines, e.g. for the command line."""
     t, d_ = summary.targets, format_duration
@@ -235,7 +241,7 @@ def format_balance(summary: BalanceSummary) -> list[str]:
     )
     rules = summary.rules
     for i in summary.interpreters:
-        breaks = ", ".join(d_(b) for b in i.breaks) or _("none needed")
+        breaks = breaks_text(i, d_) or _("none needed")
         lines.append(
             _(
                 "Interpreter {name}, day {day}: {formal} of {cap} formal; longest stretch "

@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from visitplanner.domain import Schedule, Visit
 from visitplanner.domain.clock import duration_text
 from visitplanner.i18n import _, ngettext
-from visitplanner.solver.balance import BalanceSummary, balance_summary, term_help, term_label
+from visitplanner.solver.balance import (
+    BalanceSummary,
+    balance_summary,
+    breaks_text,
+    term_help,
+    term_label,
+)
 from visitplanner.solver.checker import CheckReport
 from visitplanner.ui.problem_lines import problems_text
 
@@ -297,7 +303,7 @@ class BalancePanel(QWidget):
         table = self.interpreter_table
         table.setRowCount(len(summary.interpreters))
         for row, i in enumerate(summary.interpreters):
-            breaks = ", ".join(duration_text(b) for b in i.breaks) or "—"
+            breaks = breaks_text(i, duration_text) or "—"
             turns = (
                 ngettext(
                     "Takes turns with another interpreter at {n} meeting: half of it is counted",
