@@ -1,4 +1,5 @@
-"""The bound search: the linear relaxation, each day's least cost, then the whole visit."""
+"""The bound search: the linear relaxation, each day's least cost, the tree search over
+the relaxation while it raises the bound, then the whole visit."""
 
 from __future__ import annotations
 
@@ -97,20 +98,31 @@ def _run_spied(
     return prover, names, bounds
 
 
-def test_the_relaxation_comes_first_then_the_search_that_fixes_the_score(
+def test_the_relaxation_comes_first_then_the_tree_then_the_search_that_fixes_the_score(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _, searches, bounds = _run_spied(monkeypatch, _week(), 1.5, lp_seconds=0.5)  # no days
-    assert searches == ["max_lp", "objective_lb_search"]
+    # no days; the tree search hands over at once, as if it had stalled
+    _, searches, bounds = _run_spied(monkeypatch, _week(), 1.5, lp_seconds=0.5, tree_stall=0)
+    assert searches == ["max_lp", "lb_tree_search", "objective_lb_search"]
     assert bounds and bounds[0] > 0  # the relaxation's, within half a second
 
 
-def test_long_searches_go_from_the_relaxation_to_the_days_then_the_cores(
+def test_long_searches_go_from_the_relaxation_to_the_days_the_tree_then_the_cores(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ctx = _week()
-    _, searches, _ = _run_spied(monkeypatch, ctx, 1.5, day_seconds=0.1, lp_seconds=0.2)
-    assert searches == ["max_lp", *["core"] * ctx.index.visit.n_days, "core"]
+    settings = {"day_seconds": 0.1, "lp_seconds": 0.2, "tree_stall": 0.0}
+    _, searches, _ = _run_spied(monkeypatch, ctx, 1.5, **settings)
+    assert searches == ["max_lp", *["core"] * ctx.index.visit.n_days, "lb_tree_search", "core"]
+
+
+def test_the_tree_search_keeps_the_time_while_it_has_not_stalled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    began = time.monotonic()
+    _, searches, _ = _run_spied(monkeypatch, _week(), 1.5, lp_seconds=0.5, tree_stall=600)
+    assert searches == ["max_lp", "lb_tree_search"]
+    assert time.monotonic() - began < 3  # it still ends on time
 
 
 def test_a_bound_proven_by_the_relaxation_ends_the_search(

@@ -7,6 +7,10 @@ least so much) that every programme obeys, and CP-SAT's core-based search, which
 raising the bound where the relaxation stops, starts from those rows (README,
 Benchmarks, "Bound search"). Shorter searches go on with CP-SAT's search that fixes the
 score at its bound and raises the bound each time that proves impossible.
+
+Before either of these, CP-SAT's tree search over the relaxation (``lb_tree_search``)
+runs for as long as it keeps raising the bound: on visits with many people it raises it
+far past both; where it stalls it hands over after :data:`TREE_STALL` seconds.
 """
 
 from __future__ import annotations
@@ -34,6 +38,12 @@ DAYS_FROM = 45.0
 #: visits: bounds 485, 476, 340, 410 after it, against 305, 170, 320, 275 from the
 #: core-based search alone)
 LP_SECONDS = 1.5
+#: the tree search over the relaxation hands over once it has not raised the bound for so
+#: long (measured, the bound search alone at 30 s on eight visits of four and five days:
+#: 498, 610, 540, 625, 600, 740, 725, 1,070 against 498, 540, 540, 577, 600, 740, 706,
+#: 1,075 without it, and 455, 610, 490, 625, 565, 710, 725, 1,050 with it alone; at 60 s,
+#: after the days, 495, 600, 525, 636 against 480, 515, 525, 490 on the first four)
+TREE_STALL = 5.0
 
 
 def day_cost(ctx: ModelContext, model: cp_model.CpModel, day: int) -> Any:
@@ -55,12 +65,14 @@ class Prover:
         on_bound: Callable[[float], None],
         day_seconds: float | None = None,
         lp_seconds: float = LP_SECONDS,
+        tree_stall: float = TREE_STALL,
     ) -> None:
         """``day_seconds``: each day's own search (default: :data:`DAY_SECONDS` when the
         search has :data:`DAYS_FROM` seconds or more, else none); ``lp_seconds``: the
-        linear relaxation's."""
+        linear relaxation's; ``tree_stall``: see :data:`TREE_STALL`."""
         self.ctx, self.options, self.on_bound = ctx, options, on_bound
         self.day_seconds, self.lp_seconds = day_seconds, lp_seconds
+        self.tree_stall = tree_stall
         self.thread: threading.Thread | None = None
         self.day_bounds: dict[int, int] = {}
         self.bound = 0.0  # the best bound reported (each search starts its own afresh)
@@ -107,6 +119,8 @@ class Prover:
             if lower > 0:
                 self.day_bounds[day] = lower
                 model.add(day_cost(self.ctx, model, day) >= lower)
+        if self._search(model, ends - time.monotonic(), "lb_tree_search", self.tree_stall):
+            return
         # measured after the relaxation (485, 476, 340, 410 on the five-day visits): by 10
         # and 30 s the search that fixes the score raised it to 530, 476, 382, 470 and
         # 550, 476, 397, 490, while the core-based search had not yet passed it; after
@@ -115,14 +129,40 @@ class Prover:
         search = "core" if share > 0 else "objective_lb_search"
         self._search(model, ends - time.monotonic(), search)
 
-    def _search(self, model: cp_model.CpModel, seconds: float, search: str) -> bool:
-        """Run ``search`` on ``model``, raising the bound; whether it is over (proven or
-        stopped)."""
+    def _search(
+        self, model: cp_model.CpModel, seconds: float, search: str, stall: float | None = None
+    ) -> bool:
+        """Run ``search`` on ``model``, raising the bound (and handing over once it has
+        not raised it for ``stall`` seconds); whether the search is over (proven,
+        stopped, or out of time)."""
+        if seconds < 0.05:
+            return True
         solver = self._solver_for(seconds, search)
         if solver is None:
             return True
-        solver.best_bound_callback = self._raise
-        status = solver.solve(model)
+        raised = time.monotonic()
+        done = threading.Event()
+
+        def bound(value: float) -> None:
+            nonlocal raised
+            if value > self.bound:
+                raised = time.monotonic()
+            self._raise(value)
+
+        def watch() -> None:
+            while stall is not None and not done.wait(0.05):
+                if time.monotonic() - raised > stall:
+                    solver.stop_search()
+                    return
+
+        solver.best_bound_callback = bound
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        try:
+            status = solver.solve(model)
+        finally:
+            done.set()
+            watcher.join()
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = incumbent_from(self.ctx, solver)
             found.proven = status == cp_model.OPTIMAL
