@@ -109,4 +109,4 @@ def test_meetings_that_follow_on_at_once_show_no_break(
     first = _p("mainstreaming", 1, "09:00", "10:00", "city-hall", who)
     then = _p("digitising", 1, "10:00", "11:00", "city-hall", who)
     panel.show_report(visit, Schedule((first, then)), CheckReport(costs={}))
-    assert panel.interpreter_table.item(0, 4).text() == "none (back to back)"
+    assert panel.interpreter_table.item(0, 4).text() == "back to back"

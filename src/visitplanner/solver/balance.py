@@ -200,9 +200,9 @@ def longest_stretch(meetings: Iterable[Placement], min_break: int) -> int:
 
 
 def breaks_text(day: InterpreterDay, duration: Callable[[int], str]) -> str:
-    """``day``'s breaks between interpreted meetings, e.g. "none (back to back), 45 min"
+    """``day``'s breaks between interpreted meetings, e.g. "back to back, 45 min"
     (meetings that follow on at once have no break); empty if there are none."""
-    return ", ".join(duration(b) if b else _("none (back to back)") for b in day.breaks)
+    return ", ".join(duration(b) if b else _("back to back") for b in day.breaks)
 
 
 def format_balance(summary: BalanceSummary) -> list[str]:
