@@ -26,7 +26,8 @@ from ortools.sat.python import cp_model
 from visitplanner.solver.lns import Incumbent, incumbent_from
 from visitplanner.solver.model import ModelContext
 from visitplanner.solver.params import configure
-from visitplanner.solver.result import SolveOptions
+from visitplanner.solver.result import SolveOptions, StopSignal
+from visitplanner.solver.watch import run_watched
 
 #: each day's own search: its time, and the least time the bound search must have for
 #: them (measured at 60 s: on 5d-40p-20a s2 the bound rose from 450 to 610, the mean of
@@ -141,7 +142,6 @@ class Prover:
         if solver is None:
             return True
         raised = time.monotonic()
-        done = threading.Event()
 
         def bound(value: float) -> None:
             nonlocal raised
@@ -149,20 +149,11 @@ class Prover:
                 raised = time.monotonic()
             self._raise(value)
 
-        def watch() -> None:
-            while stall is not None and not done.wait(0.05):
-                if time.monotonic() - raised > stall:
-                    solver.stop_search()
-                    return
+        def stalled() -> bool:
+            return stall is not None and time.monotonic() - raised > stall
 
         solver.best_bound_callback = bound
-        watcher = threading.Thread(target=watch, daemon=True)
-        watcher.start()
-        try:
-            status = solver.solve(model)
-        finally:
-            done.set()
-            watcher.join()
+        status = run_watched(solver, model, StopSignal(), stalled)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = incumbent_from(self.ctx, solver)
             found.proven = status == cp_model.OPTIMAL

@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -24,6 +23,7 @@ from visitplanner.solver.prover import Prover
 from visitplanner.solver.result import Progress, SolveOptions, SolveResult, Status, StopSignal
 from visitplanner.solver.rules import check_all
 from visitplanner.solver.warm import RunFirst, first_from_hard_rules, from_hint
+from visitplanner.solver.watch import run_watched
 
 #: the largest visit (in occurrences) improved day by day
 DAY_STEPS_UP_TO = 50
@@ -135,7 +135,7 @@ def solve(
         use_core_search(solver)
         model = ctx.with_bound_rows()
     solver.best_bound_callback = bound_found
-    status = _run_watched(
+    status = run_watched(
         solver,
         model,
         stop,
@@ -226,7 +226,7 @@ def _start(
         solver = cp_model.CpSolver()
         configure(solver, replace(options, time_limit=seconds))
         solver.parameters.stop_after_first_solution = True
-        return _run_watched(solver, model, stop), solver
+        return run_watched(solver, model, stop), solver
 
     return make(run, max(0.01, options.time_limit - (time.monotonic() - started)))
 
@@ -303,7 +303,7 @@ def _improve(
         configure(solver, replace(options, time_limit=step.seconds, workers=max(1, steps)))
         if not step.lp:
             solver.parameters.linearization_level = 0
-        status = _run_watched(solver, model, stop)
+        status = run_watched(solver, model, stop)
         if step.whole and status in (cp_model.FEASIBLE, cp_model.UNKNOWN):
             # a better programme cannot score below this bound, nor can the incumbent
             raise_bound(min(solver.best_objective_bound, best.score))
@@ -329,33 +329,3 @@ def _improve(
             callback.better(best.score, ctx.extract(best.source), found)
     best.proven = best.proven or found >= best.score - 1e-6
     return best, found
-
-
-def _run_watched(
-    solver: cp_model.CpSolver,
-    model: cp_model.CpModel,
-    stop: StopSignal,
-    until: Callable[[], bool] | None = None,
-    callback: cp_model.CpSolverSolutionCallback | None = None,
-) -> Any:
-    """Run ``solver`` on ``model``, stopping it on request or once ``until()`` holds."""
-    done = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(solver, stop, done, until), daemon=True)
-    watcher.start()
-    try:
-        return solver.solve(model, callback)
-    finally:
-        done.set()
-        watcher.join()
-
-
-def _watch(
-    solver: cp_model.CpSolver,
-    stop: StopSignal,
-    done: threading.Event,
-    until: Callable[[], bool] | None,
-) -> None:
-    while not done.is_set():
-        if stop.wait(0.05) or (until is not None and until()):
-            solver.stop_search()
-            return
