@@ -43,7 +43,9 @@ LP_SECONDS = 1.5
 #: long (measured, the bound search alone at 30 s on eight visits of four and five days:
 #: 498, 610, 540, 625, 600, 740, 725, 1,070 against 498, 540, 540, 577, 600, 740, 706,
 #: 1,075 without it, and 455, 610, 490, 625, 565, 710, 725, 1,050 with it alone; at 60 s,
-#: after the days, 495, 600, 525, 636 against 480, 515, 525, 490 on the first four)
+#: after the days, 495, 600, 525, 636 against 480, 515, 525, 490 on the first four; at
+#: 10 s 452, 565, 490, 558 against 459, 480, 515, 547, and 454, 480, 505, 555 handing
+#: over after 2 s)
 TREE_STALL = 5.0
 
 
