@@ -47,6 +47,8 @@ LP_SECONDS = 1.5
 #: 10 s 452, 565, 490, 558 against 459, 480, 515, 547, and 454, 480, 505, 555 handing
 #: over after 2 s)
 TREE_STALL = 5.0
+#: a search with less time than this is not begun (the bound search is then out of time)
+MIN_SECONDS = 0.05
 
 
 def day_cost(ctx: ModelContext, model: cp_model.CpModel, day: int) -> Any:
@@ -106,7 +108,7 @@ class Prover:
     def _run(self, ends: float) -> None:
         model = self.ctx.with_bound_rows()
         lp = min(self.lp_seconds, ends - time.monotonic())
-        if lp > 0 and self._search(model, lp, "max_lp"):
+        if lp >= MIN_SECONDS and self._search(model, lp, "max_lp"):
             return
         share = self.day_seconds
         if share is None:
@@ -138,7 +140,7 @@ class Prover:
         """Run ``search`` on ``model``, raising the bound (and handing over once it has
         not raised it for ``stall`` seconds); whether the search is over (proven,
         stopped, or out of time)."""
-        if seconds < 0.05:
+        if seconds < MIN_SECONDS:
             return True
         solver = self._solver_for(seconds, search)
         if solver is None:
